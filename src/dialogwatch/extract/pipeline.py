@@ -1,0 +1,50 @@
+"""Run every extractor over one document's clean text.
+
+This is the only place that knows the order of the extractors and what each
+one needs from the others; the extractors themselves are plain functions.
+"""
+
+from __future__ import annotations
+
+from dialogwatch import __version__
+from dialogwatch.extract import acronyms, actions, delegations, document, figures, meetings, named, people, topics
+from dialogwatch.extract.context import DocContext
+from dialogwatch.extract.schema import Extraction
+from dialogwatch.extract.segment import segment
+from dialogwatch.ingest.language import detect_language
+
+EXTRACTOR_ID = f"dialogwatch-rules/{__version__}"
+
+
+def build_context(text: str, language: str | None = None) -> DocContext:
+    """Segment the text and settle its language once for all extractors."""
+    lang = language or detect_language(text)
+    return DocContext(text=text, language=lang, segments=segment(text))
+
+
+def extract_text(text: str, *, language: str | None = None, title: str | None = None) -> Extraction:
+    """Extract everything the contract defines from one document's clean text."""
+    ctx = build_context(text, language)
+    doc = document.classify_document(ctx, title=title)
+    acr = acronyms.find_acronyms(ctx)
+    mtg = meetings.find_meetings(ctx, doc)
+    ppl = people.find_participants(ctx, doc, acr)
+    dels = delegations.find_delegations(ctx, doc, ppl, acr)
+    acts = actions.find_actions(ctx, doc, mtg, ppl)
+    tops = topics.find_topics(ctx, acts)
+    figs = figures.find_figures(ctx)
+    cases = named.find_cases(ctx)
+    instr = named.find_instruments(ctx, acr)
+    return Extraction(
+        extractor=EXTRACTOR_ID,
+        document=doc,
+        meetings=mtg,
+        participants=ppl,
+        delegations=dels,
+        acronyms=acr,
+        topics=tops,
+        actions=acts,
+        figures=figs,
+        cases=cases,
+        instruments=instr,
+    )

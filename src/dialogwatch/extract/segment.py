@@ -1,0 +1,137 @@
+"""Split clean text into sentences, list items and headings, keeping offsets.
+
+Blocks are separated by blank lines; a line that starts with a bullet or an
+enumerator is a list item of its own. Inside a block, sentences end at
+terminal punctuation followed by a capitalised word, except after known
+abbreviations (data/abbreviations.yaml) and single-letter initials.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from pydantic import BaseModel
+
+from dialogwatch.extract.context import Segment
+from dialogwatch.extract.data_loader import load_data
+
+
+class _Abbreviations(BaseModel):
+    abbreviations: list[str]
+    examples: list[str]
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(load_data("abbreviations.yaml", _Abbreviations).abbreviations)
+
+
+_BLOCK_SPLIT = re.compile(r"\n[ \t\u00a0]*\n")
+_BULLET = re.compile(r"^[ \t\u00a0]*(?:[•·▪◦‣●○■□\-–—*]|\(?\d{1,2}[.)]|\(?[a-z][.)]|[ivx]{1,4}\))[ \t\u00a0]+")
+_SENT_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(¿¡]?[A-ZÁÉÍÓÚÑÜ0-9])")
+_HEADING_MAX_WORDS = 14
+
+
+def segment(text: str) -> list[Segment]:
+    """Segment ``text`` into sentences, list items and headings with offsets."""
+    out: list[Segment] = []
+    block_no = 0
+    for b_start, b_end in _blocks(text):
+        for l_start, l_end, is_item in _units(text, b_start, b_end):
+            unit = text[l_start:l_end]
+            if is_item:
+                out.append(_make(text, l_start, l_end, "item", block_no))
+                continue
+            if _is_heading(unit):
+                out.append(_make(text, l_start, l_end, "heading", block_no))
+                continue
+            for s_start, s_end in _sentences(text, l_start, l_end):
+                out.append(_make(text, s_start, s_end, "sentence", block_no))
+        block_no += 1
+    return [s for s in out if s.text]
+
+
+def _make(text: str, start: int, end: int, kind: str, block: int) -> Segment:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Segment(start, end, text[start:end], kind, block)  # type: ignore[arg-type]
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for m in _BLOCK_SPLIT.finditer(text):
+        if m.start() > pos:
+            spans.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        spans.append((pos, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _units(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+    """Split a block into runs of flowing text and single bulleted lines."""
+    units: list[tuple[int, int, bool]] = []
+    run_start: int | None = None
+    pos = start
+    for line in text[start:end].split("\n"):
+        l_start, l_end = pos, pos + len(line)
+        pos = l_end + 1
+        m = _BULLET.match(line)
+        if m:
+            if run_start is not None:
+                units.append((run_start, l_start - 1, False))
+                run_start = None
+            units.append((l_start + m.end(), l_end, True))
+        elif units and units[-1][2] and run_start is None and line.strip() and line[:1] in " \t":
+            # indented continuation of a list item
+            a, _, _ = units.pop()
+            units.append((a, l_end, True))
+        elif run_start is None:
+            run_start = l_start
+    if run_start is not None:
+        units.append((run_start, end, False))
+    return units
+
+
+def _is_heading(unit: str) -> bool:
+    stripped = unit.strip().strip("#*_ ")
+    if not stripped or "\n" in stripped.strip():
+        return False
+    words = stripped.split()
+    return len(words) <= _HEADING_MAX_WORDS and stripped[-1] not in ".!?;:,"
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    chunk = text[start:end]
+    spans, pos = [], 0
+    for m in _SENT_END.finditer(chunk):
+        if _is_abbreviation(chunk, m.start()):
+            continue
+        spans.append((start + pos, start + m.end()))
+        pos = m.end()
+    if pos < len(chunk):
+        spans.append((start + pos, end))
+    return spans
+
+
+_TOKEN_BEFORE = re.compile(r"(\S+)$")
+
+
+def _is_abbreviation(chunk: str, dot: int) -> bool:
+    if chunk[dot] != ".":
+        return False
+    m = _TOKEN_BEFORE.search(chunk[:dot])
+    if not m:
+        return False
+    token = m.group(1).lstrip("(\"'“‘«")
+    if len(token) == 1 and token.isalpha() and token.isupper():
+        return True  # an initial: "Michael G. Kozak"
+    abbr = _abbreviations()
+    if token in abbr:
+        return True
+    # "EE. UU." spans a space: look at the two tokens before the dot
+    two = chunk[max(0, dot - 6) : dot].strip()
+    return two in abbr
