@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 import typer
@@ -14,7 +14,7 @@ from dialogwatch.ingest.errors import IngestError
 from dialogwatch.ingest.readers import load_file
 
 
-class ExtractFormat(str, Enum):
+class ExtractFormat(StrEnum):
     """Output formats of ``extract``."""
 
     json = "json"

@@ -7,7 +7,17 @@ one needs from the others; the extractors themselves are plain functions.
 from __future__ import annotations
 
 from dialogwatch import __version__
-from dialogwatch.extract import acronyms, actions, delegations, document, figures, meetings, named, people, topics
+from dialogwatch.extract import (
+    acronyms,
+    actions,
+    delegations,
+    document,
+    figures,
+    meetings,
+    named,
+    people,
+    topics,
+)
 from dialogwatch.extract.context import DocContext
 from dialogwatch.extract.schema import Extraction
 from dialogwatch.extract.segment import segment

@@ -56,11 +56,14 @@ def make_engine(url: str) -> Engine:
         parsed = make_url(url)
     except Exception as exc:  # sqlalchemy raises ArgumentError with a long message
         raise StoreError(f"not a database URL: {url!r}") from exc
-    if parsed.get_backend_name() == "sqlite":
-        engine = create_engine(url, connect_args={"check_same_thread": False})
-        event.listen(engine, "connect", _sqlite_pragmas)
-        return engine
-    return create_engine(url, pool_pre_ping=True)
+    try:
+        if parsed.get_backend_name() == "sqlite":
+            engine = create_engine(url, connect_args={"check_same_thread": False})
+            event.listen(engine, "connect", _sqlite_pragmas)
+            return engine
+        return create_engine(url, pool_pre_ping=True)
+    except Exception as exc:  # unknown dialect or missing driver
+        raise StoreError(f"unsupported database URL {parsed.render_as_string()}: {exc}") from exc
 
 
 def alembic_config(engine: Engine) -> Config:

@@ -99,7 +99,9 @@ class OrganizationAlias(Base):
     __table_args__ = (UniqueConstraint("organization_id", "name"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id", ondelete="CASCADE"), index=True)
+    organization_id: Mapped[int] = mapped_column(
+        ForeignKey("organizations.id", ondelete="CASCADE"), index=True
+    )
     name: Mapped[str] = mapped_column(String(300), index=True)
     language: Mapped[str | None] = mapped_column(String(8))
     is_acronym: Mapped[bool] = mapped_column(default=False)
