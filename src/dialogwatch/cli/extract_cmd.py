@@ -36,7 +36,7 @@ def register(app: typer.Typer) -> None:
         except IngestError as exc:
             typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(1) from None
-        result = extract_text(loaded.text, title=loaded.title)
+        result = extract_text(loaded.text, title=loaded.title, language=loaded.language)
         if format is ExtractFormat.json and not explain:
             json.dump(result.to_json_dict(), sys.stdout, ensure_ascii=False, indent=2)
             sys.stdout.write("\n")

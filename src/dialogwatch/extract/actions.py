@@ -1,13 +1,212 @@
-"""Commitments and asks: one per sentence or list item."""
+"""Commitments and asks: one per sentence or list item.
+
+A sentence is an action when it carries a cue (data/cues.yaml) whose checks
+pass: commitment cues that need an actor must have one in the clause before
+them; civil-society letters hold asks, not government commitments. List items
+under a pledge lead-in ("pledge to stand together to:") inherit its actors.
+"""
 
 from __future__ import annotations
 
-from dialogwatch.extract.context import DocContext
+import re
+
+from dialogwatch.extract.actors import (
+    has_actor,
+    infer_parties,
+    is_cso_subject,
+    letter_addressee,
+    subject_actors,
+)
+from dialogwatch.extract.context import DocContext, Segment
+from dialogwatch.extract.cues import CueHit, find_cues
+from dialogwatch.extract.deadlines import find_deadline
+from dialogwatch.extract.levels import action_level
 from dialogwatch.extract.schema import Action, DocumentInfo, Meeting, Participant
+
+MAX_TEXT = 600
+_GOV_DOCS = {"joint_statement", "press_release", "media_note", "framework"}
+_LETTER_MARK = re.compile(
+    r"^\s*(?:Dear|Estimad[oa]s?|Distinguid[oa]s?|Apreciad[oa]s?|Respetad[oa]s?)\b|^\s*(?:Sincerely|Atentamente|Respectfully)\b",
+    re.MULTILINE,
+)
+_ADDRESSEE = re.compile(
+    r"^\s*(?:respectfully\s+|respetuosamente\s+|also\s+|también\s+)?(?P<who>(?:you|usted(?:es)?|(?:a\s+|al\s+|a\s+la\s+|a\s+los\s+|a\s+las\s+)?"
+    r"(?:the\s+|el\s+|la\s+|los\s+|las\s+)?[\w.'’-]+(?:\s+[\w.'’-]+){0,6}?))\s+(?:to|a|que|para\s+que)\b",
+    re.IGNORECASE,
+)
+# a new independent clause with its own subject ends the action's complement
+_NEW_CLAUSE = re.compile(
+    r"[,;]?\s+(?:and|but|while|whereas|y|pero|mientras)\s+(?:we|they|both|the\s+two|nosotros|ambos|ambas|los\s+dos)\s+"
+    r"|;\s+",
+    re.IGNORECASE,
+)
+_VERBISH = re.compile(r"\b(?:is|are|was|were|be|been|has|have|that|es|son|fue|ha|han)\b", re.IGNORECASE)
 
 
 def find_actions(
-    ctx: DocContext, doc: DocumentInfo, meetings: list[Meeting], participants: list[Participant]
+    ctx: DocContext,
+    doc: DocumentInfo | None,
+    meetings: list[Meeting] | None,
+    participants: list[Participant] | None,
+    doc_date: str | None = None,
 ) -> list[Action]:
     """Return every commitment and ask with actors, addressee, level and deadline."""
-    return []
+    doc_type = (doc.doc_type if doc else None) or _guess_doc_type(ctx.text)
+    date = doc_date or (doc.date if doc else None) or _meeting_date(meetings)
+    parties = infer_parties(ctx.text, meetings or [])
+    you = letter_addressee(participants or [])
+    out: list[Action] = []
+    lead_in: Action | None = None
+    for seg in ctx.segments:
+        if seg.kind == "heading":
+            lead_in = None
+            continue
+        action = _action_for(seg, ctx, doc_type, parties, you, date)
+        if seg.kind == "item" and lead_in is not None and (action is None or action.kind == lead_in.kind):
+            action = _item_under_lead_in(seg, lead_in, date, action)
+        elif seg.kind != "item":
+            lead_in = action if action is not None and seg.text.rstrip().endswith(":") else None
+        if action is not None:
+            out.append(action)
+    return out
+
+
+def _guess_doc_type(text: str) -> str | None:
+    return "letter" if _LETTER_MARK.search(text[:20000]) else None
+
+
+def _meeting_date(meetings: list[Meeting] | None) -> str | None:
+    for m in meetings or []:
+        if m.date:
+            return m.date
+    return None
+
+
+def _action_for(
+    seg: Segment, ctx: DocContext, doc_type: str | None, parties: list[str], you: str | None, date: str | None
+) -> Action | None:
+    text = seg.text
+    hits = find_cues(text, ctx.language)
+    if not hits:
+        return None
+    letter = doc_type == "letter"
+    gov_doc = doc_type in _GOV_DOCS or (doc_type is None and not letter)
+    chosen: tuple[CueHit, list[str]] | None = None
+    for hit in hits:
+        cue = hit.cue
+        subject = text[: hit.start]
+        if cue.kind == "commitment":
+            if letter and (not cue.letters or not _gov_subject(subject)):
+                continue
+            if cue.needs_actor and not has_actor(subject):
+                continue
+            chosen = (hit, subject_actors(subject, parties) or parties)
+        else:
+            if gov_doc and not cue.joint:
+                continue
+            if cue.needs_actor and not has_actor(subject):
+                continue
+            chosen = (hit, _ask_actors(subject, parties, letter, gov_doc))
+        break
+    if chosen is None:
+        return None
+    hit, actors = chosen
+    cue = hit.cue
+    complement = text[hit.start if cue.verb_in_cue else hit.end :]
+    complement = _NEW_CLAUSE.split(complement, maxsplit=1)[0]
+    deadline = find_deadline(complement, date)
+    lvl = action_level(
+        complement, default=cue.default, cap=cue.cap, deadline=deadline.value if deadline else None
+    )
+    addressee = _addressee(text[hit.end :], you) if cue.kind == "ask" and cue.addressee else None
+    a, b = _bounds(seg, hit)
+    return Action(
+        kind=cue.kind,  # type: ignore[arg-type]
+        text=ctx.text[a:b],
+        start=a,
+        end=b,
+        actors=actors,
+        addressee=addressee,
+        level=lvl.level,
+        deadline=deadline.value if deadline else None,
+        topics=_topics(text),
+        rule=f"{cue.id}|{lvl.rule}" + (f"|{deadline.rule}" if deadline else ""),
+        confidence=0.7 if cue.needs_actor else 0.8,
+    )
+
+
+def _item_under_lead_in(seg: Segment, lead_in: Action, date: str | None, own: Action | None) -> Action:
+    """A list item completing a pledge lead-in: its own verbs, the lead-in's actors."""
+    if own is not None:
+        own.actors = own.actors or lead_in.actors
+        return own
+    deadline = find_deadline(seg.text, date)
+    lvl = action_level(seg.text, default=4, deadline=deadline.value if deadline else None)
+    return Action(
+        kind=lead_in.kind,
+        text=seg.text[:MAX_TEXT],
+        start=seg.start,
+        end=seg.start + min(len(seg.text), MAX_TEXT),
+        actors=list(lead_in.actors),
+        addressee=lead_in.addressee,
+        level=lvl.level,
+        deadline=deadline.value if deadline else None,
+        topics=_topics(seg.text),
+        rule=f"lead_in_item|{lvl.rule}",
+        confidence=0.7,
+    )
+
+
+def _gov_subject(subject: str) -> bool:
+    from dialogwatch.extract.actors import find_countries
+
+    tail = subject[-120:]
+    return bool(find_countries(tail)) and not re.search(r"\b(?:we|nosotros)\b", tail, re.IGNORECASE)
+
+
+def _ask_actors(subject: str, parties: list[str], letter: bool, gov_doc: bool) -> list[str]:
+    if letter:
+        return ["CSO"]
+    if is_cso_subject(subject):
+        return ["CSO"]
+    if gov_doc:
+        return subject_actors(subject, parties) or parties
+    from dialogwatch.extract.actors import find_countries
+
+    named = find_countries(subject[-150:])
+    return sorted({c for _, _, c in named[-1:]}) if named else ["CSO"]
+
+
+def _addressee(after: str, you: str | None) -> str | None:
+    m = _ADDRESSEE.match(after)
+    if not m:
+        return None
+    who = m.group("who").strip()
+    if _VERBISH.search(who) or len(who) > 80 or re.match(r"\w+(?:ing|ando|iendo)\b", who):
+        return None
+    who = re.sub(r"^(?:a\s+la|a\s+los|a\s+las|a)\s+", "", who, flags=re.IGNORECASE)
+    who = re.sub(r"^al\s+", "el ", who, flags=re.IGNORECASE)
+    if who.lower() in ("you", "usted", "ustedes"):
+        return you or who
+    return who
+
+
+def _bounds(seg: Segment, hit: CueHit) -> tuple[int, int]:
+    """The whole segment, or a window around the cue when it exceeds MAX_TEXT."""
+    if len(seg.text) <= MAX_TEXT:
+        return seg.start, seg.end
+    half = MAX_TEXT // 2
+    a = max(0, hit.start - half + 40)
+    b = min(len(seg.text), a + MAX_TEXT - 1)
+    a = max(0, b - MAX_TEXT + 1)
+    while a > 0 and not seg.text[a - 1].isspace() and a < hit.start:
+        a += 1
+    while b < len(seg.text) and b > hit.end and not seg.text[b].isspace():
+        b -= 1
+    return seg.start + a, seg.start + b
+
+
+def _topics(text: str) -> list[str]:
+    from dialogwatch.extract.topics import topics_in_text
+
+    return topics_in_text(text)

@@ -1,11 +1,182 @@
-"""Document type, issue date and title."""
+"""Document type, issue date and title.
+
+The type is the best-scoring set of cues from ``data/doctypes.yaml``. The issue
+date is, in order: a source line's date ("Joint press release, Apr. 3, 2014"),
+a press dateline ("Washington, DC, October 21, 2015 –"), a line holding only a
+date near the top (letters, media notes), else null. Archive banners and update
+stamps are skipped.
+"""
 
 from __future__ import annotations
 
+import re
+from functools import cache
+from typing import Literal
+
+from pydantic import BaseModel
+
 from dialogwatch.extract.context import DocContext
+from dialogwatch.extract.data_loader import load_data
+from dialogwatch.extract.dates import DateMatch, find_dates
 from dialogwatch.extract.schema import DocumentInfo
+
+
+class _Cue(BaseModel):
+    pattern: str
+    where: Literal["title", "top", "any", "end"]
+    weight: int
+
+
+class _DocExample(BaseModel):
+    text: str
+    doc_type: str
+
+
+class DocTypeData(BaseModel):
+    """Schema of doctypes.yaml."""
+
+    min_score: int
+    cues: dict[str, list[_Cue]]
+    boilerplate_headings: list[str]
+    date_ignore: list[str]
+    source_line: str
+    examples: list[_DocExample]
+
+
+@cache
+def _data() -> DocTypeData:
+    return load_data("doctypes.yaml", DocTypeData)
+
+
+@cache
+def _compiled() -> list[tuple[str, str, int, re.Pattern[str]]]:
+    out = []
+    for doc_type, cues in _data().cues.items():
+        for c in cues:
+            out.append((doc_type, c.where, c.weight, re.compile(c.pattern, re.IGNORECASE | re.MULTILINE)))
+    return out
+
+
+@cache
+def _date_ignore() -> re.Pattern[str]:
+    return re.compile("|".join(_data().date_ignore), re.IGNORECASE)
+
+
+_MD = re.compile(r"^[#>*_\s]+|[*_\s]+$")
+
+
+def clean_heading(s: str) -> str:
+    """Strip markdown markers and surrounding space from a heading."""
+    return _MD.sub("", s).replace("**", "").strip()
 
 
 def classify_document(ctx: DocContext, title: str | None = None) -> DocumentInfo:
     """Return the document's type, language, issue date and title."""
-    return DocumentInfo(language=ctx.language, title=title)
+    doc_title = title.strip() if title and title.strip() else find_title(ctx)
+    doc_type, type_rule = _doc_type(ctx, doc_title)
+    date, date_rule = find_issue_date(ctx)
+    return DocumentInfo(doc_type=doc_type, language=ctx.language, date=date, title=doc_title,
+                        doc_type_rule=type_rule, date_rule=date_rule)
+
+
+def find_title(ctx: DocContext) -> str | None:
+    """Return the first heading that is not page furniture (markdown markers removed)."""
+    furniture = _data().boilerplate_headings
+    fallback = None
+    first = re.match(r"\s*([^\n]{8,200})\n", ctx.text)
+    if first and not first.group(1).rstrip().endswith(".") and len(first.group(1).split()) <= 25:
+        h = clean_heading(first.group(1))
+        if not any(f in h.lower() for f in furniture) and not find_dates(h) and len(h.split()) >= 3:
+            fallback = h
+    for seg in ctx.segments[:40]:
+        if seg.kind != "heading":
+            continue
+        h = clean_heading(seg.text)
+        low = h.lower()
+        if len(h) < 4 or not any(c.isalpha() for c in h) or any(f in low for f in furniture):
+            continue
+        ds = find_dates(h)
+        if ds and sum(d.end - d.start for d in ds) * 2 > len(h) - 8:
+            continue
+        if re.search(r"statement|dialogue|declaraci|comunicado|di[aá]logo|framework|marco|letter|carta|report|informe", low):
+            return h
+        if fallback is None and len(h.split()) >= 3:
+            fallback = h
+    return fallback
+
+
+def _regions(ctx: DocContext, title: str | None) -> dict[str, str]:
+    text = ctx.text
+    heads = [clean_heading(s.text) for s in ctx.segments[:12] if s.kind == "heading"]
+    return {
+        "title": "\n".join([title or "", *heads]),
+        "top": text[:1200],
+        "any": text,
+        "end": text[-1500:],
+    }
+
+
+def doc_type_scores(ctx: DocContext, title: str | None = None) -> dict[str, int]:
+    """Return the cue score of every document type (for explanation and tests)."""
+    regions = _regions(ctx, title)
+    scores: dict[str, int] = {}
+    for doc_type, where, weight, pat in _compiled():
+        if pat.search(regions[where]):
+            scores[doc_type] = scores.get(doc_type, 0) + weight
+    return scores
+
+
+def _doc_type(ctx: DocContext, title: str | None) -> tuple[str, str]:
+    scores = doc_type_scores(ctx, title)
+    if not scores:
+        return "other", "doctype.none"
+    best = max(scores, key=lambda k: scores[k])
+    if scores[best] < _data().min_score:
+        return "other", "doctype.weak"
+    return best, f"doctype.cues.{best}"
+
+
+_DATELINE = re.compile(
+    r"^[\W_]*(?:[A-ZÁÉÍÓÚÑ][\w.'’-]*(?:[ ,]+(?:de |del )?[A-ZÁÉÍÓÚÑ][\w.'’-]*){0,4}),?\s*(?:\([^)]{1,20}\)\s*)?[,.]?\s*$"
+)
+
+
+def find_issue_date(ctx: DocContext) -> tuple[str | None, str]:
+    """Return (ISO issue date, rule) or (None, "") when the text gives none."""
+    text = ctx.text
+    lang = ctx.language
+    src = re.compile(_data().source_line, re.IGNORECASE | re.MULTILINE)
+    for m in src.finditer(text):
+        ds = find_dates(text, m.end(), min(len(text), m.end() + 40), language=lang)
+        if ds and ds[0].start == m.end() and ds[0].precision == "day":
+            return ds[0].iso, "date.source_line"
+    head = text[: max(2500, len(text) // 3)]
+    dates = [d for d in find_dates(head, language=lang) if d.precision == "day" and not _ignored(head, d)]
+    for d in dates:
+        line_start = head.rfind("\n", 0, d.start) + 1
+        prefix = head[line_start : d.start]
+        after = head[d.end : d.end + 3]
+        if prefix.strip() and _DATELINE.match(prefix) and re.match(r"\s*(?:[-–—:.]|$)", after):
+            return d.iso, "date.dateline"
+    for d in dates:
+        line_start = head.rfind("\n", 0, d.start) + 1
+        line_end = head.find("\n", d.end)
+        line = head[line_start : line_end if line_end >= 0 else len(head)]
+        if len(clean_heading(line)) <= 60 and not re.search(r"\b(?:from|to|desde|hasta)\b", line, re.IGNORECASE):
+            return d.iso, "date.line"
+    label = re.compile(r"^\W*(?:published|publicado|issued|fecha|date|dated|emitido)\b", re.IGNORECASE | re.MULTILINE)
+    for m in label.finditer(head):
+        ds = find_dates(head, m.end(), min(len(head), m.end() + 50), language=lang)
+        if ds and ds[0].start - m.end() <= 12 and "\n" not in head[m.end() : ds[0].start]:
+            return ds[0].iso, "date.label"
+    for d in dates:
+        if d.start < 800 and re.match(r"[ \t*_]*(?:\n|$)", head[d.end:]):
+            return d.iso, "date.line_end"
+    return None, ""
+
+
+def _ignored(text: str, d: DateMatch) -> bool:
+    line_start = text.rfind("\n", 0, d.start) + 1
+    line_end = text.find("\n", d.end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return bool(_date_ignore().search(line))

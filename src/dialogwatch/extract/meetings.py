@@ -1,11 +1,269 @@
-"""Meetings: dialogue series, round, date, venue and parties."""
+"""Meetings: dialogue series, round, date, venue and parties.
+
+The meeting is anchored on a sentence that reports it as held ("held the 7th
+round of the Bilateral Dialogue on Human Rights in Washington, D.C., today",
+"celebraron en Bruselas el VII Diálogo ..."), or, for an official statement, on
+a series named in its title. Round, date, venue and parties come from that
+sentence; a press office's dateline is never taken as the venue.
+"""
 
 from __future__ import annotations
 
-from dialogwatch.extract.context import DocContext
+import datetime as dt
+import re
+from functools import cache
+
+from pydantic import BaseModel
+
+from dialogwatch.extract.context import DocContext, Segment
+from dialogwatch.extract.data_loader import load_data
+from dialogwatch.extract.dates import find_dates
+from dialogwatch.extract.ordinals import ordinal_regex, ordinal_value
+from dialogwatch.extract.orgs import resolve_org
+from dialogwatch.extract.places import capital_of, city_regex, find_countries, fold, lookup_city, venue_of_org
 from dialogwatch.extract.schema import DocumentInfo, Meeting
+
+
+class _SeriesExample(BaseModel):
+    text: str
+    series: str
+    round: int | None = None
+    date: str | None = None
+    city: str | None = None
+    country: str | None = None
+    parties: list[str] = []
+
+
+class SeriesData(BaseModel):
+    """Schema of series.yaml."""
+
+    heads_en: list[str]
+    heads_es: list[str]
+    modifiers_es: list[str]
+    connectors_es: list[str]
+    held_verbs: list[str]
+    hosted_verbs: list[str]
+    round_words: list[str]
+    today_words: list[str]
+    weekdays: dict[str, int]
+    examples: list[_SeriesExample]
+
+
+@cache
+def series_data() -> SeriesData:
+    """Return the validated series vocabulary."""
+    return load_data("series.yaml", SeriesData)
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_CAP = r"[A-ZÁÉÍÓÚÑ][\w'’]*(?:-[A-Za-zÁÉÍÓÚÑ][\w'’]*)*"
+_PREFIX = r"(?:(?:U\.S\.|US|EU|E\.U\.|[A-Z][a-z]+)\s?[-–—]\s?(?:U\.S\.|US|EU|[A-Z][a-z]+)\s+)"
+
+
+@cache
+def _series_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    d = series_data()
+    en = re.compile(
+        rf"(?P<prefix>{_PREFIX})?(?P<name>(?:{_CAP}\s+){{0,5}}(?:{_alt(d.heads_en)})"
+        rf"(?:\s+(?:on|for|about)\s+{_CAP}(?:(?:,\s+|\s+and\s+|\s+&\s+|\s+){_CAP}){{0,5}})?)"
+    )
+    es = re.compile(
+        rf"(?P<name>(?:{_alt(d.heads_es)})(?:\s+(?i:{_alt(d.modifiers_es)}))*"
+        rf"(?:\s+(?:{_alt(d.connectors_es)})\s+(?:la\s+|el\s+)?{_CAP}(?:(?:,\s+|\s+y\s+|\s+e\s+|\s+(?:de|del|en)\s+|\s+){_CAP}){{0,5}})?"
+        rf"(?:\s+(?P<suffix>(?:México|Mexico|Estados Unidos|la Unión Europea|UE|EU)\s*[-–—]\s*(?:México|Mexico|Estados Unidos|la Unión Europea|UE|EU|[A-Z][a-z]+)))?)"
+    )
+    return en, es
+
+
+@cache
+def _held() -> re.Pattern[str]:
+    return re.compile("|".join(series_data().held_verbs), re.IGNORECASE)
+
+
+@cache
+def _hosted() -> re.Pattern[str]:
+    return re.compile("|".join(series_data().hosted_verbs), re.IGNORECASE)
+
+
+_GENERIC = {"meeting", "reunion", "reunión", "dialogue", "dialog", "talks", "summit", "cumbre", "encuentro", "mesa"}
+_SKIP_LEAD = re.compile(r"^(?:The|This|These|That|During|At|In|Today|Both|Finally|Annual|Joint Statement:?)\s+")
+
+
+def find_series(text: str) -> list[tuple[int, int, str, str | None]]:
+    """Return (start, end, series name, party prefix) for each dialogue name in ``text``."""
+    out = []
+    en, es = _series_regexes()
+    for pat in (en, es):
+        for m in pat.finditer(text):
+            name = m.group("name")
+            a = m.start("name")
+            while (s := _SKIP_LEAD.match(name)) is not None:
+                name, a = name[s.end():], a + s.end()
+            name = re.sub(r"[\s,]+$", "", name)
+            if fold(name) in _GENERIC or len(name.split()) < 2:
+                continue
+            prefix = m.groupdict().get("prefix") or m.groupdict().get("suffix")
+            out.append((a, a + len(name), name, prefix.strip() if prefix else None))
+    out = [o for o in out if not _only_generic(o[2])]
+    return sorted(out, key=lambda o: (not re.search(r"Dialog|Diálogo|Dialogo|Talks|Consultations", o[2]), o[0]))
+
+
+def _only_generic(name: str) -> bool:
+    words = [fold(w) for w in re.findall(r"[\w'-]+", name)]
+    generic = _GENERIC | {"of", "the", "de", "del", "la", "round", "session", "ronda", "sesion", "annual", "anual"}
+    return all(w in generic or ordinal_value(w) for w in words)
 
 
 def find_meetings(ctx: DocContext, doc: DocumentInfo) -> list[Meeting]:
     """Return the meetings the document reports as having taken place."""
+    anchors = _anchors(ctx, doc)
+    if not anchors:
+        return []
+    seg, series = anchors[0]
+    text = ctx.text
+    s_start, s_end, name, prefix = series
+    meeting = Meeting(series=name, start=seg.start, end=seg.end, rule="meeting.held_sentence", confidence=0.85)
+    if seg.kind == "heading":
+        meeting.rule, meeting.confidence = "meeting.title", 0.7
+    for a_seg, a_series in anchors:
+        if meeting.round is None:
+            meeting.round = _round(text, a_seg, a_series[0])
+        if meeting.date is None:
+            meeting.date = _date(ctx, doc, a_seg)
+        if meeting.city is None and meeting.country is None:
+            meeting.city, meeting.country = _venue(ctx, a_seg)
+    meeting.parties = _parties(ctx, seg, prefix)
+    return [meeting]
+
+
+Anchor = tuple[Segment, tuple[int, int, str, str | None]]
+
+
+def _anchors(ctx: DocContext, doc: DocumentInfo) -> list[Anchor]:
+    """Sentences that report the meeting as held, best first; else the title naming a series."""
+    held: list[Anchor] = []
+    title_hit = None
+    for seg in ctx.segments:
+        hits = find_series(seg.text)
+        if not hits:
+            continue
+        hit = hits[0]
+        abs_hit = (seg.start + hit[0], seg.start + hit[1], hit[2], hit[3])
+        if seg.kind != "heading" and _held().search(seg.text) and not _future(seg.text):
+            held.append((seg, abs_hit))
+        elif title_hit is None and (seg.kind == "heading" or (seg.start < 600 and not seg.text.rstrip().endswith("."))):
+            title_hit = (seg, abs_hit)
+    if held:
+        return held
+    if title_hit and doc.doc_type in {"joint_statement", "press_release", "media_note", "news"}:
+        return [title_hit]
     return []
+
+
+def _future(sentence: str) -> bool:
+    return bool(re.search(r"\b(?:will|next|upcoming|próxim[oa]|se celebrará|celebrarán|will be held)\b", sentence, re.IGNORECASE))
+
+
+def _round(text: str, seg: Segment, series_start: int) -> int | None:
+    rw = _alt(series_data().round_words)
+    pat = re.compile(rf"^\s*(?:\w+\s+){{0,2}}?(?i:{rw})\b")
+    candidates = []
+    for m in ordinal_regex().finditer(text, seg.start, seg.end):
+        follow = text[m.end() : m.end() + 60]
+        near = 0 <= series_start - m.end() <= 45
+        if pat.match(follow) or near:
+            v = ordinal_value(m.group("o"))
+            if v and v < 100:
+                candidates.append((abs(series_start - m.start()), v))
+    return min(candidates)[1] if candidates else None
+
+
+def _doc_year(doc: DocumentInfo) -> int | None:
+    return int(doc.date[:4]) if doc.date else None
+
+
+def _date(ctx: DocContext, doc: DocumentInfo, seg: Segment) -> str | None:
+    text = ctx.text
+    for d in find_dates(text, seg.start, seg.end, year=_doc_year(doc), language=ctx.language):
+        return d.iso
+    low = seg.text.lower()
+    if doc.date and any(re.search(rf"\b{re.escape(w)}\b", low) for w in series_data().today_words):
+        return doc.date
+    if doc.date and len(doc.date) == 10:
+        for word, wd in series_data().weekdays.items():
+            if re.search(rf"\b(?:on|el|este|this)\s+{word}\b", low):
+                issued = dt.date.fromisoformat(doc.date)
+                return (issued - dt.timedelta(days=(issued.weekday() - wd) % 7)).isoformat()
+    if seg.kind == "heading" or not doc.date:
+        return None
+    return None
+
+
+def _venue(ctx: DocContext, seg: Segment) -> tuple[str | None, str | None]:
+    text = ctx.text
+    for m in city_regex().finditer(text, seg.start, seg.end):
+        before = text[max(seg.start, m.start() - 12) : m.start()]
+        if re.search(r"\b(?:in|at|en|desde)\s+(?:la\s+)?$", before):
+            hit = lookup_city(m.group(0))
+            if hit:
+                return hit
+    for a, b, code in find_countries(text[seg.start : seg.end]):
+        before = text[max(seg.start, seg.start + a - 8) : seg.start + a]
+        if re.search(r"\b(?:in|en)\s+$", before) and code not in {"EU"}:
+            return None, code
+    m = re.search(r"\b(?:at|en|in)\s+(?:the\s+|la\s+|el\s+)?(?:(?:sede|headquarters|offices|instalaciones)\s+(?:de|of)\s+(?:la\s+|el\s+|the\s+)?)?"
+                  r"((?:[A-ZÁÉÍÓÚÑ][\w'’.-]*\s*(?:(?:of|de|del|de la|for|para|the|y|and)\s+)?){1,6})", seg.text)
+    if m:
+        rec = resolve_org(m.group(1).strip(), exact=True)
+        hit = venue_of_org(rec.key) if rec else None
+        if hit:
+            return hit
+    cap = re.search(r"\b(?:the|la|el)\s+(?:([\w.]+)\s+capital|capital\s+([\w.]+)|capital\s+(?:de|del|of)\s+(?:la\s+|the\s+)?([\w. ]+?))\b", seg.text)
+    if cap:
+        words = next(g for g in cap.groups() if g)
+        found = find_countries(words)
+        hit = capital_of(found[0][2]) if found else None
+        if hit:
+            return hit
+    host = _hosted().search(seg.text)
+    if host:
+        subject = seg.text[: host.start()]
+        countries = [c for _, _, c in find_countries(subject)]
+        if countries:
+            return None, countries[-1]
+        rec = resolve_org(subject.split(",")[-1])
+        if rec and rec.country:
+            return None, rec.country
+        by = re.match(r"\s*by\s+(?:the\s+)?([^,.;]+)", seg.text[host.end():])
+        if by:
+            countries = [c for _, _, c in find_countries(by.group(1))]
+            if countries:
+                return None, countries[0]
+    return None, None
+
+
+def _mask_cities(s: str) -> str:
+    return city_regex().sub(lambda m: " " * len(m.group(0)), s)
+
+
+def _parties(ctx: DocContext, seg: Segment, prefix: str | None) -> list[str]:
+    found: list[str] = []
+    if prefix:
+        found += [c for _, _, c in find_countries(prefix)]
+    sentence = _mask_cities(seg.text)
+    for _, _, c in find_countries(sentence):
+        if c not in found:
+            found.append(c)
+    if len(found) < 2:
+        counts: dict[str, int] = {}
+        for _, _, c in find_countries(_mask_cities(ctx.text[:6000])):
+            counts[c] = counts.get(c, 0) + 1
+        for c, _ in sorted(counts.items(), key=lambda kv: -kv[1]):
+            if len(found) >= 2:
+                break
+            if c not in found:
+                found.append(c)
+    return sorted(found[:3]) if len(found) >= 2 else sorted(found)

@@ -1,16 +1,317 @@
-"""Named cases and instruments."""
+"""Named cases (data/cases.yaml) and instruments (data/instruments.yaml).
+
+Cases: a gazetteer of known cases with EN/ES aliases, merged into one item
+each, plus patterns for unlisted ones ("the X case", "la masacre de X").
+Instruments: capitalised noun phrases that contain a head noun (Law, Mechanism,
+Working Group, Memorandum of Understanding...), extended over a lower-case
+complement ("... on precursor chemical regulation"), and lower-case phrases
+made specific by a modifier ("our bilateral cyber working group").
+"""
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from functools import cache
+
+from pydantic import BaseModel
+
 from dialogwatch.extract.context import DocContext
+from dialogwatch.extract.data_loader import load_data
 from dialogwatch.extract.schema import Acronym, Case, Instrument
 
 
+class _CaseEntry(BaseModel):
+    name: str
+    aliases: list[str]
+
+
+class _CaseExample(BaseModel):
+    text: str
+    cases: list[str]
+
+
+class CasesData(BaseModel):
+    """Schema of data/cases.yaml."""
+
+    cases: list[_CaseEntry]
+    patterns: list[str]
+    not_names: list[str]
+    examples: list[_CaseExample]
+
+
+class _InstrumentExample(BaseModel):
+    text: str
+    names: list[str]
+
+
+class InstrumentsData(BaseModel):
+    """Schema of data/instruments.yaml."""
+
+    heads: dict[str, list[str]]
+    lower_heads: dict[str, list[str]]
+    specific_modifiers: list[str]
+    exclude: list[str]
+    exclude_generic: list[str]
+    examples: list[_InstrumentExample]
+
+
+@cache
+def cases_data() -> CasesData:
+    """The validated case gazetteer."""
+    return load_data("cases.yaml", CasesData)
+
+
+@cache
+def instruments_data() -> InstrumentsData:
+    """The validated instrument vocabulary."""
+    return load_data("instruments.yaml", InstrumentsData)
+
+
+def _fold(s: str) -> str:
+    s = unicodedata.normalize("NFD", s.lower())
+    return re.sub(r"\s+", " ", "".join(c for c in s if unicodedata.category(c) != "Mn")).strip()
+
+
+# ------------------------------------------------------------------ cases
+@cache
+def _case_regex() -> tuple[re.Pattern[str], dict[str, str]]:
+    alias_to_case: dict[str, str] = {}
+    for c in cases_data().cases:
+        for a in [c.name, *c.aliases]:
+            alias_to_case[a] = c.name
+    alt = "|".join(re.escape(a) for a in sorted(alias_to_case, key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{alt})(?![\w])"), alias_to_case
+
+
+@cache
+def _case_patterns() -> list[re.Pattern[str]]:
+    return [re.compile(p) for p in cases_data().patterns]
+
+
 def find_cases(ctx: DocContext) -> list[Case]:
-    """Return named cases or incidents of violations."""
-    return []
+    """Return named cases or incidents of violations, one item per case with its aliases."""
+    rx, alias_to_case = _case_regex()
+    found: dict[str, Case] = {}
+    spans: list[tuple[int, int]] = []
+    for m in rx.finditer(ctx.text):
+        name = alias_to_case[m.group(0)]
+        _add_case(found, name, m.group(0), m.start(), m.end(), "case.gazetteer")
+        spans.append((m.start(), m.end()))
+    bad = set(cases_data().not_names)
+    known = {_fold(a): alias_to_case[a] for a in alias_to_case}
+    for pat in _case_patterns():
+        for m in pat.finditer(ctx.text):
+            raw = m.group("name").strip()
+            words = raw.split()
+            if words[0] in bad or all(w in bad for w in words):
+                continue
+            a, b = m.start("name"), m.end("name")
+            if any(x < b and a < y for x, y in spans):
+                continue  # already read from the gazetteer
+            name = known.get(_fold(raw)) or known.get(_fold(m.group(0))) or raw
+            _add_case(found, name, m.group(0).strip(), m.start(), m.end(), "case.pattern")
+    return list(found.values())
 
 
-def find_instruments(ctx: DocContext, acronyms: list[Acronym]) -> list[Instrument]:
+def _add_case(found: dict[str, Case], name: str, alias: str, start: int, end: int, rule: str) -> None:
+    case = found.get(name)
+    if case is None:
+        found[name] = Case(
+            name=name, aliases=[alias] if alias != name else [], start=start, end=end, rule=rule
+        )
+    elif alias != name and alias not in case.aliases:
+        case.aliases.append(alias)
+
+
+# ------------------------------------------------------------ instruments
+_CAP = r"(?:(?:[A-Z]\.){2,}|[A-ZÁÉÍÓÚÑ](?:[\w'’-]|\.(?=\w))*)"
+_CONN = r"(?:of|for|on|to|and|the|against|de|del|la|las|los|el|en|para|sobre|y|contra|a|e)"
+_RUN = re.compile(rf"{_CAP}(?:(?:[ \t]+{_CONN})*[ \t]+{_CAP}|,[ \t]+(?:and[ \t]+|y[ \t]+)?{_CAP})*")
+_SPLIT_BEFORE_HEAD = re.compile(r"(?:,\s+|\s+(?:and|y|e)\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+)?)")
+_SIGN_OFF = re.compile(
+    r"^\s*(?:Sincerely|Respectfully|Atentamente|Cordialmente|Saludos cordiales|Best regards)\b.*$",
+    re.MULTILINE,
+)
+_LEAD = re.compile(
+    r"^(?:(?:The|El|La|Los|Las|A|An|Un|Una|In|En|Both|Our|Its|Their|This|These|Este|Esta|Mexico|México)\s+)+"
+)
+_POSSESSIVE = re.compile(r"^.*?[’']s\s+")
+_PREP = re.compile(
+    r"^\s+(?:on|for|to|against|in\s+support\s+of|de|del|para|sobre|contra|en\s+materia\s+de)\s+",
+    re.IGNORECASE,
+)
+_STOP_WORD = re.compile(
+    r"^(?:in|en|at|from|since|desde|after|before|during|durante|with|which|that|who|whose|by|within|while|as|que|el\s+cual|la\s+cual|con|por|mediante|in\s+(?:19|20)\d\d|"
+    r"en\s+(?:19|20)\d\d|is|are|was|were|has|have|will|es|son|fue|ha|han|será)\b",
+    re.IGNORECASE,
+)
+_DET = r"(?:a|an|the|our|their|its|un|una|el|la|nuestro|nuestra|su)"
+
+
+@cache
+def _head_index() -> tuple[re.Pattern[str], dict[str, str]]:
+    kinds: dict[str, str] = {}
+    for kind, heads in instruments_data().heads.items():
+        for h in heads:
+            kinds[h] = kind
+    alt = "|".join(re.escape(h) for h in sorted(kinds, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])"), kinds
+
+
+@cache
+def _lower_regex() -> tuple[re.Pattern[str], dict[str, str]]:
+    kinds: dict[str, str] = {}
+    for kind, heads in instruments_data().lower_heads.items():
+        for h in heads:
+            kinds[h] = kind
+    alt = "|".join(re.escape(h) for h in sorted(kinds, key=len, reverse=True))
+    mod = r"(?:(?!(?:of|the|for|to|and|an?|de|la|el|los|las|del|y|en|para|in|on|with|con)\s)[a-záéíóúñ-]+\s+)"
+    rx = re.compile(rf"(?<![\w-]){_DET}\s+(?P<mods>{mod}{{0,3}}?)(?P<head>{alt})(?![\w-])", re.IGNORECASE)
+    return rx, kinds
+
+
+def find_instruments(ctx: DocContext, acronyms: list[Acronym] | None = None) -> list[Instrument]:
     """Return named laws, programmes, mechanisms, working groups and agreements."""
-    return []
+    text = ctx.text
+    items: list[Instrument] = []
+    taken: list[tuple[int, int]] = []
+    head_rx, kinds = _head_index()
+    sign_off = _SIGN_OFF.search(text)
+    limit = sign_off.start() if sign_off else len(text)  # signature blocks list authors, not instruments
+    for m in _RUN.finditer(text, 0, limit):
+        start, name = m.start(), m.group(0)
+        if "," in name and not re.search(r",\s+(?:and|y)\s", name):
+            name = name[: name.index(",")]  # "Name, Title": a list of separate names
+        lead = _LEAD.match(name) or _POSSESSIVE.match(name)
+        while lead and lead.end() < len(name):
+            start += lead.end()
+            name = name[lead.end() :]
+            lead = _LEAD.match(name) or _POSSESSIVE.match(name)
+        head_m = _valid_head(name, head_rx)
+        if head_m is None:
+            continue
+        cut = [x.end() for x in _SPLIT_BEFORE_HEAD.finditer(name, 0, head_m.start())]
+        if cut and not re.search(r",\s+(?:and|y)\s", name[cut[-1] :]):
+            start += cut[-1]
+            name = name[cut[-1] :]
+            head_m = _valid_head(name, head_rx)
+            if head_m is None:
+                continue
+        head = head_m.group(0)
+        end = start + len(name)
+        if name.endswith(".") and not re.search(r"\b[A-Z]\.$", name):
+            name, end = name[:-1], end - 1
+        ext = _complement(text, end)
+        if ext:
+            end += len(ext)
+            name = text[start:end]
+        if name.endswith(".") and not re.search(r"\b[A-Z]\.$", name):
+            name = name[:-1]
+            end -= 1
+        if name.strip() == head:
+            continue  # a bare head ("the Network") is a reference, not a name
+        if _excluded(name):
+            continue
+        items.append(
+            Instrument(name=name.strip(), kind=kinds[head], start=start, end=end, rule="instrument.caps")
+        )
+        taken.append((start, end))
+    lower_rx, lower_kinds = _lower_regex()
+    modifiers = {_fold(w) for w in instruments_data().specific_modifiers}
+    for m in lower_rx.finditer(text):
+        a = m.start("mods") if m.group("mods") else m.start("head")
+        if any(x <= a < y or a <= x < m.end() for x, y in taken):
+            continue
+        mods = [_fold(w) for w in m.group("mods").split()]
+        end = m.end()
+        ext = _complement(text, end)
+        if not ext and not any(w in modifiers for w in mods):
+            continue
+        if ext:
+            end += len(ext)
+        name = text[a:end].strip()
+        if _excluded(name):
+            continue
+        kind = lower_kinds.get(m.group("head").lower(), "mechanism")
+        items.append(Instrument(name=name, kind=kind, start=a, end=end, rule="instrument.lower"))
+        taken.append((a, end))
+    return _merge(items)
+
+
+def _valid_head(name: str, head_rx: re.Pattern[str]) -> re.Match[str] | None:
+    """The first head that ends the phrase or is followed by a connector ("Network for ...")."""
+    for h in head_rx.finditer(name):
+        after = name[h.end() :]
+        if not after.strip() or re.match(rf"\s+{_CONN}\b", after) or h.start() == 0:
+            return h  # head last, head + connector, or head first ("Ley General de ...")
+    return None
+
+
+def _complement(text: str, end: int) -> str:
+    """A complement after a head: "on precursor chemical regulation", up to a stop."""
+    pm = _PREP.match(text[end : end + 20])
+    if not pm:
+        return ""
+    pos = end + pm.end()
+    words = 0
+    last = end
+    for m in re.finditer(r"\S+", text[pos : pos + 200]):
+        tok = m.group(0)
+        rest = text[pos + m.start() :]
+        if _STOP_WORD.match(rest) or (words and re.match(r"to\s+[a-z]+", rest) and words > 1):
+            break
+        core = tok.rstrip(",.;:)")
+        if tok.startswith("("):
+            break
+        prev_tok = text[max(end, pos + m.start() - 30) : pos + m.start()].split()
+        if re.fullmatch(r"[a-z]+ed", core) and prev_tok and prev_tok[-1][:1].isupper():
+            break  # "... of the GIEI outlined": a verb after a name ends the phrase
+        words += 1
+        last = pos + m.start() + len(core)
+        if tok != core and (tok[len(core) :][:1] in ".;:)" or not _lower_next(text, pos + m.end())):
+            break
+        if words >= 10:
+            break
+    if words == 0:
+        return ""
+    return text[end:last]
+
+
+def _lower_next(text: str, pos: int) -> bool:
+    nxt = re.match(r"\s*(\S+)", text[pos : pos + 40])
+    return bool(nxt) and (
+        nxt.group(1)[:1].islower() and not re.match(r"(?:with|which|that|in|and\s+the|by)\b", nxt.group(1))
+    )
+
+
+@cache
+def _exclusions() -> tuple[re.Pattern[str], frozenset[str]]:
+    d = instruments_data()
+    alt = "|".join(re.escape(e) for e in sorted(d.exclude, key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{alt})(?![\w])"), frozenset(_fold(g) for g in d.exclude_generic)
+
+
+def _excluded(name: str) -> bool:
+    rx, generic = _exclusions()
+    return bool(rx.search(name)) or _fold(name) in generic
+
+
+def _merge(items: list[Instrument]) -> list[Instrument]:
+    """One item per instrument: a shorter name inside a longer one with the same head goes."""
+    head_rx, _ = _head_index()
+    out: list[Instrument] = []
+    for it in sorted(items, key=lambda i: -len(i.name)):
+        f = _fold(it.name)
+        h = head_rx.search(it.name)
+        dup = False
+        for kept in out:
+            kh = head_rx.search(kept.name)
+            same_head = (h and kh and h.group(0) == kh.group(0)) or it.kind == kept.kind
+            if f in _fold(kept.name) and same_head:
+                dup = True
+                break
+        if not dup:
+            out.append(it)
+    out.sort(key=lambda i: i.start or 0)
+    return out

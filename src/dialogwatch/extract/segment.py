@@ -126,7 +126,7 @@ def _is_abbreviation(chunk: str, dot: int) -> bool:
     m = _TOKEN_BEFORE.search(chunk[:dot])
     if not m:
         return False
-    token = m.group(1).lstrip("(\"'“‘«")
+    token = re.split(r"[-–/]", m.group(1).lstrip("(\"'“‘«"))[-1]
     if len(token) == 1 and token.isalpha() and token.isupper():
         return True  # an initial: "Michael G. Kozak"
     abbr = _abbreviations()

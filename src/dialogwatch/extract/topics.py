@@ -1,11 +1,213 @@
-"""Document-level topics from the thesaurus."""
+"""Document-level topics from the EN/ES thesaurus in data/topics.yaml.
+
+All topic terms are compiled into one regex (one pass over the text). A term
+found inside a run of capitalised words is part of a name ("Committee to
+Protect Journalists") and does not count unless the thesaurus lists that name.
+A document has a topic when the weights of its hits reach 1.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pydantic import BaseModel
+
 from dialogwatch.extract.context import DocContext
-from dialogwatch.extract.schema import Action, Topic
+from dialogwatch.extract.data_loader import load_data
+from dialogwatch.extract.schema import Action, Evidence, Topic
+
+THRESHOLD = 1.0
+WEAK = 0.5
+
+
+class _TopicEntry(BaseModel):
+    group: str
+    en: str
+    es: str
+    terms: list[str] = []
+    weak: list[str] = []
+    names: list[str] = []
+
+
+class _TopicExample(BaseModel):
+    text: str
+    topics: list[str]
+
+
+class TopicsData(BaseModel):
+    """Schema of data/topics.yaml."""
+
+    topics: dict[str, _TopicEntry]
+    examples: list[_TopicExample]
+
+
+@dataclass(frozen=True, slots=True)
+class TopicHit:
+    """One thesaurus hit: topic id, span, weight and whether it is a listed name."""
+
+    topic: str
+    start: int
+    end: int
+    weight: float
+    name: bool
+
+
+@cache
+def topics_data() -> TopicsData:
+    """The validated topic thesaurus."""
+    return load_data("topics.yaml", TopicsData)
+
+
+_TOKEN = re.compile(r"[\w]+")
+_META = re.compile(r"[\\\[\](){}?*+|.^$]")
+
+
+def _literal_key(pattern: str) -> str:
+    """The first three literal characters of a term, used to index it by token prefix."""
+    m = _META.search(pattern)
+    lit = pattern if not m else pattern[: m.start()]
+    if m and m.group(0) in "?*{" and lit:
+        lit = lit[:-1]  # "prisons?": the "s" is optional
+    first = re.split(r"[\s'’-]", lit, maxsplit=1)[0].lower()
+    if not first:
+        raise ValueError(f"topics.yaml: term {pattern!r} must start with a literal word")
+    return first[:3]
+
+
+@cache
+def _compiled() -> dict[str, list[tuple[re.Pattern[str], str, float, bool]]]:
+    """Token prefix -> [(term regex, topic, weight, is_name)]."""
+    index: dict[str, list[tuple[re.Pattern[str], str, float, bool]]] = {}
+    for tid, entry in topics_data().topics.items():
+        specs = [(t, 1.0, False) for t in entry.terms] + [(t, WEAK, False) for t in entry.weak]
+        specs += [(re.escape(n), 1.0, True) for n in entry.names]
+        for term, weight, is_name in specs:
+            flags = 0 if is_name else re.IGNORECASE
+            rx = re.compile(rf"(?:{term})(?![\w-])", flags)
+            index.setdefault(_literal_key(term), []).append((rx, tid, weight, is_name))
+    return index
+
+
+_CONNECT = {
+    "of",
+    "for",
+    "on",
+    "the",
+    "and",
+    "to",
+    "de",
+    "la",
+    "del",
+    "y",
+    "los",
+    "las",
+    "el",
+    "en",
+    "against",
+    "contra",
+    "para",
+    "a",
+    "&",
+}
+_PREV_WORD = re.compile(r"([\w'’.-]+)( +)$")
+_NEXT_WORD = re.compile(r"^( +)([\w'’-]+)")
+
+
+def _capitalised(word: str) -> bool:
+    return bool(word) and word[0].isupper()
+
+
+def _in_name(text: str, start: int, end: int) -> bool:
+    """True when the span sits in a run of capitalised words (a proper name)."""
+    cap = re.search(r"(?<![\w'’-])[A-ZÁÉÍÓÚÑ]", text[start:end])
+    if not cap:
+        return False
+    start += cap.start()
+    pos = start
+    for _ in range(4):  # look back over connectors
+        m = _PREV_WORD.search(text, max(0, pos - 40), pos)
+        if not m:
+            break
+        word = m.group(1)
+        if word.endswith("."):
+            break
+        if _capitalised(word):
+            return True
+        if word.lower() not in _CONNECT:
+            break
+        pos = m.start()
+    pos = end
+    for _ in range(4):
+        m = _NEXT_WORD.match(text[pos : pos + 40])
+        if not m:
+            break
+        word = m.group(2)
+        if _capitalised(word):
+            return True
+        if word.lower() not in _CONNECT:
+            break
+        pos += m.end()
+    return False
+
+
+def topic_hits(text: str) -> list[TopicHit]:
+    """Every counted thesaurus hit in ``text`` (one per topic and position, longest term)."""
+    index = _compiled()
+    hits: list[TopicHit] = []
+    covered: dict[str, int] = {}
+    for tok in _TOKEN.finditer(text):
+        cands = index.get(tok.group(0)[:3].lower())
+        if not cands:
+            continue
+        pos = tok.start()
+        if pos and (text[pos - 1] == "-" or text[pos - 1].isalnum()):
+            continue  # "cross-border" is not "border"
+        best: dict[str, tuple[int, float, bool]] = {}
+        for rx, tid, weight, is_name in cands:
+            if covered.get(tid, -1) > pos:
+                continue
+            m = rx.match(text, pos)
+            if not m:
+                continue
+            if not is_name and _in_name(text, pos, m.end()):
+                continue
+            if tid not in best or m.end() > best[tid][0]:
+                best[tid] = (m.end(), weight, is_name)
+        for tid, (end, weight, is_name) in best.items():
+            hits.append(TopicHit(tid, pos, end, weight, is_name))
+            covered[tid] = end
+    return hits
 
 
 def find_topics(ctx: DocContext, actions: list[Action]) -> list[Topic]:
     """Return the topics the document discusses, with scores and evidence."""
-    return []
+    sums: dict[str, float] = {}
+    evidence: dict[str, list[Evidence]] = {}
+    for hit in topic_hits(ctx.text):
+        sums[hit.topic] = sums.get(hit.topic, 0.0) + hit.weight
+        ev = evidence.setdefault(hit.topic, [])
+        if len(ev) < 5:
+            rule = "topic.name" if hit.name else ("topic.term" if hit.weight >= 1 else "topic.weak")
+            ev.append(Evidence(start=hit.start, end=hit.end, rule=rule, confidence=hit.weight))
+    for action in actions:  # a pledge or ask about a topic is strong evidence
+        for tid in action.topics:
+            sums[tid] = sums.get(tid, 0.0) + 0.5
+    order = list(topics_data().topics)
+    out = [
+        Topic(id=tid, score=round(1 - 0.5**total, 3), evidence=evidence.get(tid, []))
+        for tid, total in sums.items()
+        if total >= THRESHOLD and evidence.get(tid)
+    ]
+    out.sort(key=lambda t: (-t.score, order.index(t.id)))
+    return out
+
+
+def topics_in_text(text: str) -> list[str]:
+    """Topic ids whose thesaurus terms occur in one passage (an action's text)."""
+    seen: list[str] = []
+    for hit in topic_hits(text):
+        if hit.weight >= 1 and hit.topic not in seen:
+            seen.append(hit.topic)
+    return seen

@@ -1,0 +1,1 @@
+"""Full-text search over documents and extracted actions (SQLite FTS5 / PostgreSQL tsvector)."""

@@ -63,7 +63,8 @@ class MeetingDocument(Base, Provenance):
     __tablename__ = "meeting_documents"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
+    # NULL until linking (dialogwatch.link) resolves which Meeting the report is about.
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
     role: Mapped[str] = mapped_column(String(32), default="official_statement")
     series_name: Mapped[str | None] = mapped_column(String(300))
@@ -73,7 +74,7 @@ class MeetingDocument(Base, Provenance):
     country: Mapped[str | None] = mapped_column(String(8))
     parties: Mapped[list] = mapped_column(JSON, default=list)
 
-    meeting: Mapped[Meeting] = relationship(back_populates="documents")
+    meeting: Mapped[Meeting | None] = relationship(back_populates="documents")
 
 
 class Organization(Base):

@@ -458,7 +458,7 @@ def upgrade() -> None:
     op.create_table(
         "meeting_documents",
         sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("meeting_id", sa.Integer(), nullable=False),
+        sa.Column("meeting_id", sa.Integer(), nullable=True),
         sa.Column("document_id", sa.Integer(), nullable=False),
         sa.Column("role", sa.String(length=32), nullable=False),
         sa.Column("series_name", sa.String(length=300), nullable=True),

@@ -1,0 +1,191 @@
+"""Documents: filtered lists with facets, and one document with everything extracted from it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from dialogwatch.api.services.common import Page, listed, paginate, visible
+from dialogwatch.store.models import (
+    AcronymMention,
+    Action,
+    CaseMention,
+    DelegationMember,
+    Document,
+    Figure,
+    InstrumentMention,
+    Meeting,
+    MeetingDocument,
+    Participation,
+    TopicAssignment,
+)
+
+
+@dataclass
+class DocumentFilters:
+    """Filters of the documents list; ``None`` means any."""
+
+    doc_type: str | None = None
+    language: str | None = None
+    year: str | None = None
+    series_id: int | None = None
+    topic: str | None = None
+    needs_review: bool = False
+    include_private: bool = False
+
+
+def _where(f: DocumentFilters) -> list:
+    conds = [listed(), visible(f.include_private)]
+    if f.doc_type:
+        conds.append(Document.doc_type == f.doc_type)
+    if f.language:
+        conds.append(Document.language == f.language)
+    if f.year:
+        conds.append(func.substr(Document.issue_date, 1, 4) == f.year)
+    if f.series_id is not None:
+        conds.append(
+            Document.id.in_(
+                select(MeetingDocument.document_id)
+                .join(Meeting, Meeting.id == MeetingDocument.meeting_id)
+                .where(Meeting.series_id == f.series_id)
+            )
+        )
+    if f.topic:
+        conds.append(
+            Document.id.in_(select(TopicAssignment.document_id).where(TopicAssignment.topic_id == f.topic))
+        )
+    if f.needs_review:
+        conds.append(Document.id.in_(select(Action.document_id).where(Action.review_state == "unreviewed")))
+    return conds
+
+
+def list_documents(session: Session, f: DocumentFilters, limit: int = 50, offset: int = 0) -> Page:
+    """Documents matching ``f``, newest first."""
+    stmt = (
+        select(Document)
+        .where(*_where(f))
+        .order_by(Document.issue_date.desc().nulls_last(), Document.id.desc())
+    )
+    return paginate(session, stmt, limit, offset)
+
+
+def document_facets(session: Session, f: DocumentFilters) -> dict[str, list[tuple[Any, int]]]:
+    """Counts by type, language, year, series and topic over the documents matching ``f``."""
+    ids = select(Document.id).where(*_where(f)).scalar_subquery()
+    out: dict[str, list[tuple[Any, int]]] = {}
+    year = func.substr(Document.issue_date, 1, 4)
+    for name, expr in (("doc_type", Document.doc_type), ("language", Document.language), ("year", year)):
+        rows = session.execute(
+            select(expr, func.count())
+            .where(Document.id.in_(ids))
+            .group_by(expr)
+            .order_by(func.count().desc())
+        ).all()
+        out[name] = [(v, n) for v, n in rows if v]
+    from dialogwatch.store.models import Series
+
+    rows = session.execute(
+        select(Series.id, Series.name, func.count(func.distinct(MeetingDocument.document_id)))
+        .join(Meeting, Meeting.series_id == Series.id)
+        .join(MeetingDocument, MeetingDocument.meeting_id == Meeting.id)
+        .where(MeetingDocument.document_id.in_(ids))
+        .group_by(Series.id, Series.name)
+        .order_by(func.count(func.distinct(MeetingDocument.document_id)).desc())
+    ).all()
+    out["series"] = [((sid, name), n) for sid, name, n in rows]
+    rows = session.execute(
+        select(TopicAssignment.topic_id, func.count(func.distinct(TopicAssignment.document_id)))
+        .where(TopicAssignment.document_id.in_(ids))
+        .group_by(TopicAssignment.topic_id)
+        .order_by(func.count(func.distinct(TopicAssignment.document_id)).desc())
+        .limit(30)
+    ).all()
+    out["topic"] = [(t, n) for t, n in rows]
+    return out
+
+
+@dataclass
+class DocumentDetail:
+    """A document and its extracted rows, by kind."""
+
+    document: Document
+    participations: list[Participation] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    cases: list[CaseMention] = field(default_factory=list)
+    instruments: list[InstrumentMention] = field(default_factory=list)
+    topics: list[TopicAssignment] = field(default_factory=list)
+    acronyms: list[AcronymMention] = field(default_factory=list)
+    delegations: list[DelegationMember] = field(default_factory=list)
+    meetings: list[MeetingDocument] = field(default_factory=list)
+
+
+def get_document(session: Session, doc_id: int, include_private: bool = False) -> Document | None:
+    """One document if it exists and the visitor may see it."""
+    doc = session.get(Document, doc_id)
+    if doc is None or (doc.visibility != "public" and not include_private):
+        return None
+    return doc
+
+
+def document_detail(session: Session, doc_id: int, include_private: bool = False) -> DocumentDetail | None:
+    """A document with every extracted row, ordered by position in the text."""
+    doc = get_document(session, doc_id, include_private)
+    if doc is None:
+        return None
+
+    def rows(model: type) -> list:
+        return list(
+            session.scalars(
+                select(model).where(model.document_id == doc_id).order_by(model.start.nulls_last(), model.id)
+            )
+        )
+
+    return DocumentDetail(
+        document=doc,
+        participations=rows(Participation),
+        actions=rows(Action),
+        figures=rows(Figure),
+        cases=rows(CaseMention),
+        instruments=rows(InstrumentMention),
+        topics=list(
+            session.scalars(
+                select(TopicAssignment)
+                .where(TopicAssignment.document_id == doc_id)
+                .order_by(TopicAssignment.score.desc())
+            )
+        ),
+        acronyms=rows(AcronymMention),
+        delegations=rows(DelegationMember),
+        meetings=list(session.scalars(select(MeetingDocument).where(MeetingDocument.document_id == doc_id))),
+    )
+
+
+def recent_documents(session: Session, include_private: bool, limit: int = 8) -> list[Document]:
+    """The most recently ingested documents."""
+    stmt = (
+        select(Document)
+        .where(listed(), visible(include_private))
+        .order_by(Document.ingested_at.desc(), Document.id.desc())
+        .limit(limit)
+    )
+    return list(session.scalars(stmt))
+
+
+def documents_needing_review(
+    session: Session, include_private: bool, limit: int = 8
+) -> list[tuple[Document, int]]:
+    """Documents with unreviewed extracted actions, most unreviewed first."""
+    n = func.count(Action.id)
+    stmt = (
+        select(Document, n)
+        .join(Action, Action.document_id == Document.id)
+        .where(listed(), visible(include_private), Action.review_state == "unreviewed")
+        .group_by(Document.id)
+        .order_by(n.desc(), Document.id.desc())
+        .limit(limit)
+    )
+    return [(d, c) for d, c in session.execute(stmt)]

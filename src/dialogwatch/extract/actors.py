@@ -1,0 +1,122 @@
+"""Who acts: the parties of a document and the actors of one action.
+
+Parties come from the meetings H2 extracts; when those are empty they are
+inferred from country names ("the United States and Mexico", "la UE y
+Colombia"). An action's actors are read from its subject: "we", "both
+countries" and bodies the parties create mean all parties; named countries
+mean those countries.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+from itertools import pairwise
+
+from dialogwatch.extract.schema import Meeting, Participant
+
+_COLLECTIVE = (
+    r"we|us|our|ourselves|nosotros|nosotras|both|ambos|ambas|the\s+two|los\s+dos|las\s+dos|they|ellos|"
+    r"the\s+parties|las\s+partes|the\s+delegations|las\s+delegaciones|the\s+governments|los\s+gobiernos|"
+    r"both\s+sides|the\s+sides"
+)
+_BODY = (
+    r"governments?|gobiernos?|countries|países|nations|naciones|delegations?|delegaci[oó]n(?:es)?|sides|"
+    r"partes|network|red|working\s+group|grupo\s+de\s+trabajo|group|grupo|commission|comisión|mechanism|"
+    r"mecanismo|task\s+forces?|council|consejo|committee|comité|administration|administración|"
+    r"ministry|ministerio|secretaría|department|departamento|authorities|autoridades|state|estado|"
+    r"presidents?|presidentes?|leaders|líderes|ministers?|ministros?|secretar(?:y|ies)|cancilleres?"
+)
+_CSO = (
+    r"organi[sz]ations?|groups|ngos|coalition|signatories|undersigned|organizaciones|colectivos|"
+    r"firmantes|suscritas?|suscritos|familias|families|defenders|defensoras?|defensores"
+)
+_ACTOR_RE = re.compile(rf"(?<![\w])(?:{_COLLECTIVE}|{_BODY}|{_CSO})(?![\w])", re.IGNORECASE)
+_COLLECTIVE_RE = re.compile(rf"(?<![\w])(?:{_COLLECTIVE})(?![\w])", re.IGNORECASE)
+_CSO_RE = re.compile(rf"(?<![\w])(?:{_CSO})(?![\w])", re.IGNORECASE)
+_SUBORDINATE = re.compile(r"\b(?:that|which|who|whether|que|quien|quienes|cual)\b", re.IGNORECASE)
+_JOIN = re.compile(
+    r"^\s*(?:,|and|y|e|&|as\s+well\s+as|together\s+with|junto\s+con)\s*(?:the\s+|el\s+|la\s+|los\s+)?$",
+    re.IGNORECASE,
+)
+_PAIR = re.compile(r"^\s*(?:and|y|e|&|-|–)\s*(?:the\s+|el\s+|la\s+)?$", re.IGNORECASE)
+
+
+@cache
+def _countries():
+    try:
+        from dialogwatch.extract.places import find_countries
+    except Exception:  # pragma: no cover - defensive: keep actions working while places.py changes
+        return None
+    return find_countries
+
+
+def find_countries(text: str) -> list[tuple[int, int, str]]:
+    """Country mentions (start, end, code) in ``text``; empty if the gazetteer is unavailable."""
+    fn = _countries()
+    if fn is None:
+        return []
+    try:
+        return fn(text)
+    except Exception:  # pragma: no cover
+        return []
+
+
+def infer_parties(text: str, meetings: list[Meeting]) -> list[str]:
+    """Parties of the document: the meetings' parties, else the most frequent country pair."""
+    got: list[str] = []
+    for m in meetings:
+        for p in m.parties or []:
+            if p not in got:
+                got.append(p)
+    if len(got) >= 2:
+        return sorted(got)
+    mentions = find_countries(text[:50000])
+    pairs: Counter[tuple[str, str]] = Counter()
+    for (_, e1, c1), (s2, _, c2) in pairwise(mentions):
+        if c1 != c2 and _PAIR.match(text[e1:s2]):
+            pairs[tuple(sorted((c1, c2)))] += 1  # type: ignore[index]
+    if pairs:
+        return list(pairs.most_common(1)[0][0])
+    counts = Counter(c for _, _, c in mentions)
+    top = [c for c, n in counts.most_common(2) if n >= 2]
+    return sorted(set(got) | set(top))
+
+
+def has_actor(subject: str) -> bool:
+    """True when a clause subject names an actor (we, a government, a country, a body)."""
+    clause = _SUBORDINATE.split(subject)[-1]
+    return bool(_ACTOR_RE.search(clause) or find_countries(clause))
+
+
+def is_cso_subject(subject: str) -> bool:
+    """True when the subject names civil-society authors."""
+    clause = _SUBORDINATE.split(subject)[-1]
+    return bool(_CSO_RE.search(clause)) and not find_countries(clause)
+
+
+def subject_actors(subject: str, parties: list[str]) -> list[str]:
+    """Actors named by a subject: the countries it names, or all parties for "we"/"both"."""
+    clause = _SUBORDINATE.split(subject)[-1]
+    countries = find_countries(clause)
+    collective = list(_COLLECTIVE_RE.finditer(clause))
+    last_collective = collective[-1].start() if collective else -1
+    if countries and countries[-1][0] > last_collective:
+        # the last country and those joined to it: "the United States and Mexico"
+        group = [countries[-1]]
+        for prev in reversed(countries[:-1]):
+            if _JOIN.match(clause[prev[1] : group[0][0]]):
+                group.insert(0, prev)
+            else:
+                break
+        return sorted({c for _, _, c in group})
+    return list(parties)
+
+
+def letter_addressee(participants: list[Participant]) -> str | None:
+    """The name of the person a letter is addressed to, if known."""
+    for p in participants:
+        if p.role == "addressee":
+            return p.name
+    return None

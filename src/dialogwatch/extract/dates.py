@@ -1,0 +1,170 @@
+"""A date grammar for English and Spanish: locate dates and normalise them to ISO.
+
+Month names come from ``data/months.yaml``. Patterns cover "October 21, 2015",
+"21 October 2015", "Oct. 21, 2015", "April 3" (year from the caller or from the
+nearest dated expression), "21 de octubre de 2015", "3 de abril", "octubre de
+2015", "September 2018", "2015-10-21" and "21/10/2015" (day first unless the
+text is English and the numbers say otherwise).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from pydantic import BaseModel
+
+from dialogwatch.extract.data_loader import load_data
+from dialogwatch.extract.places import fold
+
+Precision = Literal["day", "month", "year"]
+
+
+@dataclass(frozen=True, slots=True)
+class DateMatch:
+    """A located date: span, ISO value and how precise it is."""
+
+    start: int
+    end: int
+    iso: str
+    precision: Precision
+
+
+class _MonthExample(BaseModel):
+    text: str
+    iso: str
+    year: int | None = None
+
+
+class MonthsData(BaseModel):
+    """Schema of months.yaml."""
+
+    months: dict[str, dict[str, int]]
+    examples: list[_MonthExample]
+
+
+@cache
+def _months() -> dict[str, int]:
+    data = load_data("months.yaml", MonthsData)
+    out: dict[str, int] = {}
+    for table in data.months.values():
+        for name, num in table.items():
+            if not 1 <= num <= 12:
+                raise ValueError(f"months.yaml: {name}: month {num} out of range")
+            out[fold(name)] = num
+    return out
+
+
+def month_number(word: str) -> int | None:
+    """Return the month number of an EN/ES month name or abbreviation."""
+    return _months().get(fold(word.rstrip(".")))
+
+
+_YEAR = r"(?P<y>(?:1[89]|20)\d{2})"
+
+
+@cache
+def _patterns() -> list[tuple[str, re.Pattern[str]]]:
+    names = sorted(_months(), key=len, reverse=True)
+    # accept accented spellings of the folded names
+    mon = r"(?P<m>(?:" + "|".join(_accent_tolerant(n) for n in names) + r"))\.?"
+    day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|o\.?|º|°)?"
+    flags = re.IGNORECASE
+    return [
+        ("iso", re.compile(rf"\b{_YEAR}-(?P<mn>[01]\d)-(?P<d>[0-3]\d)\b")),
+        ("numeric", re.compile(r"\b(?P<a>[0-3]?\d)/(?P<b>[01]?\d)/(?P<y>(?:19|20)\d{2})\b")),
+        ("es_dmy", re.compile(rf"\b{day}\s+de\s+{mon}(?:\s+(?:de|del)\s+{_YEAR})?(?!\w)", flags)),
+        ("en_mdy", re.compile(rf"\b{mon}\s+{day}(?!\d)(?:,?\s+{_YEAR})?(?![\w])", flags)),
+        ("en_dmy", re.compile(rf"\b{day}\s+(?:of\s+)?{mon}(?:,?\s+{_YEAR})?(?![\w])", flags)),
+        ("my", re.compile(rf"\b{mon}(?:,?\s+|\s+(?:de|del|of)\s+){_YEAR}\b", flags)),
+    ]
+
+
+def _accent_tolerant(name: str) -> str:
+    table = {"a": "[aá]", "e": "[eé]", "i": "[ií]", "o": "[oó]", "u": "[uú]"}
+    return "".join(table.get(c, re.escape(c)) for c in name)
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    if not (1 <= m <= 12 and 1 <= d <= 31):
+        return False
+    return not ((m == 2 and d > 29) or (m in (4, 6, 9, 11) and d > 30))
+
+
+def find_dates(
+    text: str, start: int = 0, end: int | None = None, *, year: int | None = None, language: str = "es"
+) -> list[DateMatch]:
+    """Return the dates in ``text[start:end]``, earliest first, spans into ``text``.
+
+    ``year`` completes dates written without one ("April 3"); when it is None the
+    year of the nearest fully dated expression in the same range is used.
+    """
+    end = len(text) if end is None else end
+    chunk = text[start:end]
+    raw: list[tuple[int, int, int | None, int, int | None]] = []  # start, end, year, month, day
+    taken: list[tuple[int, int]] = []
+    for kind, pat in _patterns():
+        for m in pat.finditer(chunk):
+            a, b = m.span()
+            if any(a < tb and ta < b for ta, tb in taken):
+                continue
+            parsed = _parse(kind, m, language)
+            if parsed is None:
+                continue
+            y, mo, d = parsed
+            if kind == "my" and chunk[max(0, a - 1) : a].isdigit():
+                continue
+            raw.append((a, b, y, mo, d))
+            taken.append((a, b))
+    raw.sort()
+    out: list[DateMatch] = []
+    for a, b, y, mo, d in raw:
+        if y is None:
+            y = year if year is not None else _nearest_year(raw, a)
+            if y is None:
+                continue
+        if d is None:
+            out.append(DateMatch(start + a, start + b, f"{y:04d}-{mo:02d}", "month"))
+        elif _valid(y, mo, d):
+            out.append(DateMatch(start + a, start + b, f"{y:04d}-{mo:02d}-{d:02d}", "day"))
+    return out
+
+
+def _parse(kind: str, m: re.Match[str], language: str) -> tuple[int | None, int, int | None] | None:
+    gd = m.groupdict()
+    y = int(gd["y"]) if gd.get("y") else None
+    if kind == "iso":
+        return y, int(gd["mn"]), int(gd["d"])
+    if kind == "numeric":
+        a, b = int(gd["a"]), int(gd["b"])
+        if language == "en" and a <= 12 < b:
+            a, b = b, a
+        elif language == "en" and a <= 12 and b <= 12:
+            a, b = b, a  # U.S. texts write month first
+        return y, b, a
+    mo = month_number(gd["m"])
+    if mo is None:
+        return None
+    if m.group("m")[0].islower() and fold(m.group("m")) in {"may", "mar", "sept", "sep", "dec", "jan", "oct", "nov"} and kind != "es_dmy":
+        return None  # "may 5" as a verb, abbreviations in lower case: not a date
+    d = int(gd["d"]) if gd.get("d") else None
+    if d is not None and not 1 <= d <= 31:
+        return None
+    return y, mo, d
+
+
+def _nearest_year(raw: list[tuple[int, int, int | None, int, int | None]], pos: int) -> int | None:
+    best: tuple[int, int] | None = None
+    for a, _, y, _, _ in raw:
+        if y is not None and (best is None or abs(a - pos) < best[0]):
+            best = (abs(a - pos), y)
+    return best[1] if best else None
+
+
+def find_years(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, int]]:
+    """Return (start, end, year) for each bare four-digit year 1900-2099."""
+    end = len(text) if end is None else end
+    return [(start + m.start(), start + m.end(), int(m.group(0)))
+            for m in re.finditer(r"(?<!\d)(?<!\d[,.])(?:19|20)\d{2}(?!\d|[,.]\d)", text[start:end])]

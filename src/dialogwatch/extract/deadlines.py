@@ -1,0 +1,135 @@
+"""Deadlines of actions: "by 2022", "by March 2023", "by the end of next year",
+"a más tardar en 2024", "antes de que termine 2023", "para 2025".
+
+Relative deadlines are resolved against the document date when it is known;
+otherwise they stay unknown (None), never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pydantic import BaseModel
+
+from dialogwatch.extract.data_loader import load_data
+
+
+class _DeadlinePattern(BaseModel):
+    id: str
+    pattern: str
+    future_only: bool = False
+
+
+class _DeadlineExample(BaseModel):
+    text: str
+    deadline: str | None
+    doc_date: str | None = None
+
+
+class _Deadlines(BaseModel):
+    months: dict[str, int]
+    patterns: list[_DeadlinePattern]
+    examples: list[_DeadlineExample]
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    """A deadline found in text: ISO year or year-month, span and rule."""
+
+    value: str
+    start: int
+    end: int
+    rule: str
+
+
+_SMALL = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "eighteen": 18,
+    "twenty-four": 24,
+    "un": 1,
+    "dos": 2,
+    "tres": 3,
+    "cuatro": 4,
+    "cinco": 5,
+    "seis": 6,
+    "doce": 12,
+    "dieciocho": 18,
+    "veinticuatro": 24,
+}
+
+
+@cache
+def _data() -> _Deadlines:
+    return load_data("deadlines.yaml", _Deadlines)
+
+
+@cache
+def _compiled() -> list[tuple[_DeadlinePattern, re.Pattern[str]]]:
+    months = "|".join(sorted(_data().months, key=len, reverse=True))
+    return [
+        (p, re.compile(p.pattern.replace("MONTH", f"(?:{months})"), re.IGNORECASE)) for p in _data().patterns
+    ]
+
+
+def _doc_year_month(doc_date: str | None) -> tuple[int, int] | None:
+    if not doc_date:
+        return None
+    m = re.match(r"((?:19|20)\d\d)(?:-(\d\d))?", doc_date)
+    if not m:
+        return None
+    return int(m.group(1)), int(m.group(2) or 1)
+
+
+def find_deadline(text: str, doc_date: str | None = None) -> Deadline | None:
+    """Return the first deadline stated in ``text`` (an action's sentence), if any."""
+    ref = _doc_year_month(doc_date)
+    for pat, rx in _compiled():
+        for m in rx.finditer(text):
+            value = _resolve(m, ref, pat.future_only)
+            if value:
+                return Deadline(value, m.start(), m.end(), "deadline." + pat.id)
+    return None
+
+
+def _resolve(m: re.Match[str], ref: tuple[int, int] | None, future_only: bool) -> str | None:
+    groups = m.groupdict()
+    if groups.get("year"):
+        year = int(groups["year"])
+        if future_only and ref and year < ref[0]:
+            return None  # "in 2014" in a 2016 text reports the past
+        month = groups.get("month")
+        if month:
+            num = _data().months.get(month.lower().rstrip("."))
+            if num:
+                return f"{year:04d}-{num:02d}"
+        return f"{year:04d}"
+    rel = groups.get("rel") or groups.get("rel2")
+    if rel and ref:
+        rel = rel.lower()
+        return str(ref[0] + 1) if ("next" in rel or "próximo" in rel) else str(ref[0])
+    if groups.get("n") and ref:
+        n_raw = groups["n"].lower()
+        n = int(n_raw) if n_raw.isdigit() else _SMALL.get(n_raw)
+        if not n:
+            return None
+        months = (
+            n
+            if groups["span"].lower().startswith("mes") or groups["span"].lower().startswith("month")
+            else 12 * n
+        )
+        total = ref[0] * 12 + (ref[1] - 1) + months
+        return f"{total // 12:04d}-{total % 12 + 1:02d}"
+    return None

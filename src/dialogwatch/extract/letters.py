@@ -1,0 +1,230 @@
+"""Letter blocks: the addressee block at the top and the signature blocks at the end."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from dialogwatch.extract.context import DocContext
+from dialogwatch.extract.names import find_name_candidates, known_by_surname, people_data
+from dialogwatch.extract.orgs import is_org_like, org_country
+from dialogwatch.extract.schema import Participant
+from dialogwatch.extract.titles import (
+    honorific_regex,
+    implied_org,
+    pre_title_regex,
+    split_title,
+    starts_with_title,
+    title_country,
+)
+
+_EMAIL = re.compile(r"\S+@\S+|\[email[^\]]*\]|https?://\S+|www\.\S+|^\+?[\d\s().-]{7,}$")
+
+
+@cache
+def _closing_regex() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in people_data().closings)
+    return re.compile(rf"^[ \t]*(?:{words})\b[^\n]{{0,30}}$", re.IGNORECASE | re.MULTILINE)
+
+
+@cache
+def _salutation_regex() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in people_data().salutations if w != "to")
+    return re.compile(rf"^[ \t]*(?:{words})\s+(?P<who>[^\n]{{2,120}}?)\s*[,:]\s*$", re.IGNORECASE | re.MULTILINE)
+
+
+def _full_name(text: str, start: int, end: int) -> tuple[int, int, str] | None:
+    """The name filling ``text[start:end]`` (honorifics and a title prefix allowed), or None."""
+    cands = find_name_candidates(text, start, end)
+    if not cands:
+        return None
+    c = cands[-1]
+    tail = text[c.end : end].strip(" ,.;")
+    if tail:
+        return None
+    return c.start, c.end, c.text
+
+
+_SIGN_PREFIX = re.compile(r"^\s*(?:firma|firmado|signed|signature|from|de)\s*:\s*", re.IGNORECASE)
+_MEMO_FROM = re.compile(r"^[ \t]*(?:from|de)[ \t]*:[ \t]*(?P<who>[^\n]+)$", re.IGNORECASE | re.MULTILINE)
+
+
+def signatories(ctx: DocContext) -> list[Participant]:
+    """People who sign: blocks after the closing, a memo's "From:" line, or e-mail lines at the end."""
+    text = ctx.text
+    out: list[Participant] = []
+    memo = _MEMO_FROM.search(text, 0, min(len(text), 1500))
+    if memo:
+        a = memo.start("who")
+        chunks = re.split(r";\s*|,?\s+(?:and|y)\s+(?=[A-ZÁÉÍÓÚÑ])", memo.group("who"))
+        pos = a
+        for ch in chunks:
+            c_start = text.find(ch, pos)
+            pos = c_start + len(ch)
+            p = _comma_block(ctx, c_start, c_start + len(ch))
+            if p:
+                out.append(p)
+    closing = None
+    for m in _closing_regex().finditer(text):
+        if m.start() > len(text) * 0.4:
+            closing = m
+    start = closing.end() if closing else None
+    if start is None:
+        sign = re.search(r"^[ \t]*(?:firma|firmado|signed)\s*:", text[len(text) // 2 :], re.IGNORECASE | re.MULTILINE)
+        emails = [m for m in re.finditer(r"\S+@\S+", text) if m.start() > len(text) * 0.6]
+        if sign:
+            start = len(text) // 2 + sign.start()
+        elif emails:
+            start = text.rfind("\n\n", 0, emails[0].start()) + 1
+        else:
+            return out
+    pos = start
+    for para in re.split(r"\n[ \t]*\n", text[start:]):
+        p_start = text.find(para, pos)
+        pos = p_start + len(para)
+        if not para.strip():
+            continue
+        lines = [(p_start + m.start(), p_start + m.end()) for m in re.finditer(r"[^\n]+", para)]
+        per_line = [_comma_block(ctx, a, b) for a, b in lines if "," in text[a:b]]
+        if per_line and all(per_line) and len(per_line) == len(lines):
+            out.extend(p for p in per_line if p)
+            continue
+        person = _line_block(ctx, lines)
+        if person:
+            out.append(person)
+    return out
+
+
+def _comma_block(ctx: DocContext, a: int, b: int) -> Participant | None:
+    text = ctx.text
+    pre = _SIGN_PREFIX.match(text, a, b)
+    if pre:
+        a = pre.end()
+    parts: list[tuple[int, int]] = []
+    for m in re.finditer(r"[^,]+", text[a:b]):
+        s, e = a + m.start(), a + m.end()
+        seg = text[s:e].strip()
+        if seg and not _EMAIL.search(seg):
+            off = text[s:e].find(seg)
+            parts.append((s + off, s + off + len(seg)))
+    for i, (s, e) in enumerate(parts):
+        hit = _full_name(text, s, e)
+        if hit is None or (hit[0] - s > 0 and not honorific_regex().search(text[s : hit[0]])):
+            continue
+        before = [text[x:y] for x, y in parts[:i]]
+        after = [text[x:y] for x, y in parts[i + 1 :]]
+        org = ", ".join(before) or None
+        if org is None and after and (_org_part(after[-1]) or not starts_with_title(after[-1])):
+            org = after.pop()
+        title = ", ".join(after) or None
+        return _signatory(ctx, hit, title, org, a, b, "person.signature.comma")
+    return None
+
+
+def _org_part(s: str) -> bool:
+    s = s.strip()
+    if starts_with_title(s) and not re.match(r"^(?:the\s+)?(?:office|oficina)\b", s, re.IGNORECASE):
+        return False
+    core = re.sub(r"\s*\([^)]*\)\s*$", "", s)
+    return is_org_like(core) or (core.isupper() and org_country(core) is not None)
+
+
+def _line_block(ctx: DocContext, lines: list[tuple[int, int]]) -> Participant | None:
+    text = ctx.text
+    for i, (s, e) in enumerate(lines):
+        pre = _SIGN_PREFIX.match(text, s, e)
+        hit = _full_name(text, pre.end() if pre else s, e)
+        if hit is None:
+            continue
+        title = org = None
+        for x, y in lines[i + 1 : i + 4]:
+            line = text[x:y].strip()
+            if not line or _EMAIL.search(line):
+                continue
+            if title is None and starts_with_title(line) and not _org_part(line):
+                title = line
+            elif org is None and _org_part(line):
+                org = line
+        return _signatory(ctx, hit, title, org, lines[0][0], lines[-1][1], "person.signature.lines")
+    return None
+
+
+def _signatory(ctx: DocContext, hit: tuple[int, int, str], title: str | None, org: str | None,
+               a: int, b: int, rule: str) -> Participant:
+    acr = None
+    if org:
+        m = re.search(r"\s*\(([^)]{1,15})\)\s*$", org)
+        if m:
+            acr, org = m.group(1), org[: m.start()].strip()
+    if title:
+        parts = split_title(title)
+        if parts.organization and not org:
+            title, org = parts.title, parts.organization
+    side = org_country(org) if org else None
+    if side is None and acr:
+        side = org_country(acr)
+    if side is None:
+        side = title_country(title) if title and not org else "CSO"
+    return Participant(name=hit[2], role="signatory", side=side, title=title, organization=org or acr,
+                       start=hit[0], end=hit[1], rule=rule, confidence=0.85)
+
+
+def addressees(ctx: DocContext) -> list[Participant]:
+    """People the letter is written to: the address block above the salutation and the salutation itself."""
+    text = ctx.text
+    sal = _salutation_regex().search(text, 0, min(len(text), 3000))
+    if not sal:
+        return []
+    out: list[Participant] = []
+    block_lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text[: sal.start()])]
+    for i, (s, e) in enumerate(block_lines):
+        cands = find_name_candidates(text, s, e)
+        if not cands:
+            continue
+        c = cands[0]
+        pre = text[s : c.start]
+        tm = pre_title_regex().search(pre) if pre.strip() else None
+        if pre.strip() and not tm and not honorific_regex().search(pre):
+            continue
+        if text[c.end : e].strip(" ,."):
+            continue
+        title = tm.group("t").strip(" ,") if tm else None
+        org = None
+        for x, y in block_lines[i + 1 : i + 3]:
+            line = text[x:y].strip()
+            if (title is None or " " not in title) and starts_with_title(line) and not _org_part(line):
+                title = line
+                continue
+            if is_org_like(line):
+                org = re.sub(r"^(?:The|El|La)\s+", "", line)
+                break
+        out.append(_addressee(c.start, c.end, c.text, title, org, "person.addressee.block"))
+    who_s = sal.start("who")
+    sal_title = pre_title_regex().search(text[who_s : sal.end("who")].rsplit(" ", 1)[0] + " ")
+    for p in out:
+        if p.title is None and sal_title:
+            p.title = sal_title.group("t").strip(" ,")
+    if not out:
+        cands = find_name_candidates(text, who_s, sal.end("who"))
+        pre = text[who_s : cands[0].start] if cands else text[who_s : sal.end("who")]
+        tm = pre_title_regex().search(pre + " ") if pre.strip() else None
+        title = tm.group("t").strip(" ,") if tm else None
+        if cands:
+            c = cands[0]
+            out.append(_addressee(c.start, c.end, c.text, title, None, "person.addressee.salutation"))
+        else:
+            surname = re.findall(r"[A-ZÁÉÍÓÚÑ][\w'-]+", text[who_s : sal.end("who")])
+            known = known_by_surname(surname[-1]) if surname else None
+            if known:
+                out.append(_addressee(who_s, sal.end("who"), known.name, title, None, "person.addressee.known"))
+    return out
+
+
+def _addressee(a: int, b: int, name: str, title: str | None, org: str | None, rule: str) -> Participant:
+    if title and not org:
+        parts = split_title(title)
+        title, org = parts.title, parts.organization
+    org = org or implied_org(title)
+    side = (org_country(org) if org else None) or title_country(title)
+    return Participant(name=name, role="addressee", side=side, title=title, organization=org,
+                       start=a, end=b, rule=rule, confidence=0.8)

@@ -1,0 +1,195 @@
+"""Person-name candidates: runs of capitalised words with particles and initials.
+
+A run is cut at words that never belong to a person's name (titles, organisation
+and place words, months, a stop-list in ``data/people.yaml``); what is left with
+at least two name words is a candidate. Whether a candidate is a person is
+decided by ``people.py`` from its context (a title, an appositive, a delegation
+list, a signature).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pydantic import BaseModel
+
+from dialogwatch.extract.data_loader import load_data
+from dialogwatch.extract.dates import month_number
+from dialogwatch.extract.orgs import org_data
+from dialogwatch.extract.places import fold, places_data
+from dialogwatch.extract.titles import title_words
+
+
+class _Known(BaseModel):
+    name: str
+    side: str | None = None
+    title: str | None = None
+
+
+class _PeopleExample(BaseModel):
+    text: str
+    name: str | None
+    title: str | None = None
+    side: str | None = None
+
+
+class PeopleData(BaseModel):
+    """Schema of people.yaml."""
+
+    particles: list[str]
+    stop_words: list[str]
+    known: list[_Known]
+    name_words_allowed: list[str]
+    head_cues: list[str]
+    member_cues: list[str]
+    side_cues: list[str]
+    lead_verbs: str
+    meet_verbs: str
+    speech_verbs: list[str]
+    closings: list[str]
+    salutations: list[str]
+    examples: list[_PeopleExample]
+
+
+@cache
+def people_data() -> PeopleData:
+    """Return the validated people vocabulary."""
+    return load_data("people.yaml", PeopleData)
+
+
+_UP = "A-ZÁÉÍÓÚÑÜÇ"
+_LOW = "a-záéíóúñüçãõàèìòùâêîôûäëïö'’"
+_WORD = rf"(?:(?:Mc|Mac|O['’]|D['’])?[{_UP}][{_LOW}]+(?:[{_UP}][{_LOW}]+)?(?:-[{_UP}][{_LOW}]+)*)"
+_INITIAL = rf"(?:[{_UP}]\.)"
+
+
+@cache
+def _run_regex() -> re.Pattern[str]:
+    parts = sorted(people_data().particles, key=len, reverse=True)
+    part = "|".join(re.escape(p) for p in parts)
+    tok = rf"(?:{_WORD}|{_INITIAL})"
+    return re.compile(rf"(?<![\w.\-]){tok}(?:[ \t\u00a0]+(?:(?:{part})[ \t\u00a0]+)*{tok})*(?![\w])")
+
+
+@cache
+def stop_words() -> frozenset[str]:
+    """Folded words that can never be part of a person's name."""
+    d = people_data()
+    out = {fold(w) for w in d.stop_words}
+    out |= title_words()
+    for o in org_data().organizations:
+        if o.kind == "ngo":
+            continue
+        for name in [o.name_en, o.name_es or "", *o.aliases]:
+            out.update(fold(t) for t in re.findall(r"[\w'-]+", name) if len(t) > 2)
+    for h in org_data().org_heads:
+        out.update(fold(t) for t in h.split())
+    for c in places_data().countries:
+        for n in c.names + c.adjectives:
+            out.update(fold(t) for t in re.findall(r"\w+", n))
+    from dialogwatch.extract.titles import title_data
+
+    for h in title_data().honorifics:
+        out.update(fold(t) for t in re.findall(r"\w+", h) if len(t) > 1)
+    out -= {fold(w) for w in d.name_words_allowed}
+    out -= {fold(p) for p in d.particles}
+    return frozenset(out)
+
+
+@dataclass(frozen=True, slots=True)
+class NameCandidate:
+    """A span that may be a person's name."""
+
+    start: int
+    end: int
+    text: str
+
+
+def _is_stop(tok: str) -> bool:
+    f = fold(tok.rstrip("."))
+    if len(f) <= 1:
+        return False
+    if f in stop_words() or month_number(f) is not None:
+        return True
+    if "-" in f and any(p in stop_words() for p in f.split("-")):
+        return True
+    return False
+
+
+def find_name_candidates(text: str, start: int = 0, end: int | None = None) -> list[NameCandidate]:
+    """Return candidate person names in ``text[start:end]``."""
+    end = len(text) if end is None else end
+    out: list[NameCandidate] = []
+    particles = {fold(p) for p in people_data().particles}
+    for m in _run_regex().finditer(text, start, end):
+        toks = [(t.start(), t.end()) for t in re.finditer(r"\S+", m.group(0))]
+        run: list[tuple[int, int]] = []
+        for a, b in toks + [(-1, -1)]:
+            tok = m.group(0)[a:b] if a >= 0 else ""
+            if a >= 0 and not _is_stop(tok):
+                run.append((a, b))
+                continue
+            _flush(text, m.start(), m.group(0), run, particles, out)
+            run = []
+    return out
+
+
+def _flush(text: str, base: int, s: str, run: list[tuple[int, int]], particles: set[str], out: list[NameCandidate]) -> None:
+    while run and fold(s[run[-1][0] : run[-1][1]]) in particles:
+        run.pop()
+    while run and (fold(s[run[0][0] : run[0][1]]) in particles):
+        run.pop(0)
+    if not run:
+        return
+    words = [s[a:b] for a, b in run]
+    full_words = [w for w in words if not re.fullmatch(rf"{_INITIAL}", w) and fold(w) not in particles]
+    if len(full_words) < 2:
+        return
+    if re.fullmatch(_INITIAL, words[-1]):
+        return
+    a, b = run[0][0], run[-1][1]
+    out.append(NameCandidate(base + a, base + b, text[base + a : base + b]))
+
+
+def name_key(name: str) -> frozenset[str]:
+    """Folded name tokens without initials, particles or honorifics (for matching)."""
+    particles = {fold(p) for p in people_data().particles}
+    toks = re.split(r"[^\w]+", fold(name))
+    return frozenset(t for t in toks if len(t) > 1 and t not in particles)
+
+
+def same_person(a: str, b: str) -> bool:
+    """True when two names refer to the same person (one's tokens contained in the other's)."""
+    ka, kb = name_key(a), name_key(b)
+    if len(ka) < 2 or len(kb) < 2:
+        return bool(ka) and ka == kb
+    if ka <= kb or kb <= ka:
+        return True
+    # hyphenated or second surnames: "Ruiz Cabañas" vs "Ruiz-Cabañas Izquierdo"
+    ha = frozenset(p for t in ka for p in t.split("_"))
+    return len(ha & kb) >= 2 and (len(ha & kb) >= min(len(ka), len(kb)))
+
+
+@cache
+def _known_index() -> list[tuple[frozenset[str], _Known]]:
+    return [(name_key(k.name), k) for k in people_data().known]
+
+
+def known_person(name: str) -> _Known | None:
+    """Return the lexicon entry of a well-known public figure, if the name is one."""
+    key = name_key(name)
+    if len(key) < 2:
+        return None
+    for k, rec in _known_index():
+        if key <= k or k <= key:
+            return rec
+    return None
+
+
+def known_by_surname(surname: str) -> _Known | None:
+    """Return the single known figure whose name ends with ``surname`` ("Pompeo")."""
+    f = fold(surname)
+    hits = [k for _, k in _known_index() if fold(k.name).endswith(" " + f)]
+    return hits[0] if len(hits) == 1 else None

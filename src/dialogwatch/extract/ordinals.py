@@ -1,0 +1,66 @@
+"""Ordinals in English and Spanish: "7th", "seventh", "séptima", "8a.", "VI", "XII"."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from pydantic import BaseModel
+
+from dialogwatch.extract.data_loader import load_data
+from dialogwatch.extract.places import fold
+
+
+class _OrdExample(BaseModel):
+    text: str
+    value: int
+
+
+class OrdinalData(BaseModel):
+    """Schema of ordinals.yaml."""
+
+    ordinals: dict[str, int]
+    examples: list[_OrdExample]
+
+
+@cache
+def _words() -> dict[str, int]:
+    return {fold(k): v for k, v in load_data("ordinals.yaml", OrdinalData).ordinals.items()}
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def roman_value(s: str) -> int | None:
+    """Return the value of an upper-case Roman numeral up to C, or None."""
+    if not s or not re.fullmatch(r"C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})", s):
+        return None
+    total = 0
+    for i, ch in enumerate(s):
+        v = _ROMAN[ch]
+        total += -v if i + 1 < len(s) and _ROMAN[s[i + 1]] > v else v
+    return total or None
+
+
+@cache
+def ordinal_regex() -> re.Pattern[str]:
+    """A regex for one ordinal (digit, word or Roman numeral); named group ``o``."""
+    words = sorted(_words(), key=len, reverse=True)
+    acc = {"a": "[aá]", "e": "[eé]", "i": "[ií]", "o": "[oó]", "u": "[uú]"}
+    word_alt = "|".join("".join(acc.get(c, re.escape(c)) for c in w) for w in words)
+    return re.compile(
+        rf"(?<![\w])(?P<o>\d{{1,3}}\s?(?:st|nd|rd|th|\.?\s?[ªº°]|[ao]\.?|va|vo|era|er|ra|ro|ta|to)(?![\w])"
+        rf"|(?i:{word_alt})(?![\w])|(?-i:[IVXL]{{1,6}})(?=\s))",
+    )
+
+
+def ordinal_value(token: str) -> int | None:
+    """Return the integer an ordinal token stands for."""
+    t = token.strip()
+    m = re.match(r"(\d{1,3})", t)
+    if m:
+        return int(m.group(1))
+    r = roman_value(t)
+    if r:
+        return r
+    return _words().get(fold(t))

@@ -1,0 +1,231 @@
+"""Posts and titles: recognise a title phrase and split it from its organisation.
+
+"Under Secretary for Human Rights at the Interior Ministry (SEGOB)" gives the
+title "Under Secretary for Human Rights", the organisation "Interior Ministry"
+and the acronym "SEGOB". The organisation is split off only when what follows
+the preposition is organisation-like (starts with an organisation head word or
+is a lexicon wording with one), so "Assistant Secretary of State for Western
+Hemisphere Affairs" stays whole.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pydantic import BaseModel
+
+from dialogwatch.extract.data_loader import load_data
+from dialogwatch.extract.orgs import org_data, resolve_org
+from dialogwatch.extract.places import find_countries, fold
+
+
+class _TitleExample(BaseModel):
+    text: str
+    title: str
+
+
+class _Implied(BaseModel):
+    pattern: str
+    org: str | None = None
+    template: str | None = None
+
+
+class _Post(BaseModel):
+    pattern: str
+    org: str
+    sides: list[str] = []
+
+
+class TitleData(BaseModel):
+    """Schema of titles.yaml."""
+
+    heads_en: list[str]
+    modifiers_en: list[str]
+    heads_es: list[str]
+    modifiers_es: list[str]
+    post_modifiers_es: list[str]
+    country: dict[str, str]
+    honorifics: list[str]
+    implied_org: list[_Implied]
+    needs_complement: list[str]
+    posts: list[_Post]
+    examples: list[_TitleExample]
+
+
+@cache
+def title_data() -> TitleData:
+    """Return the validated titles lexicon."""
+    return load_data("titles.yaml", TitleData)
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+_CAPWORD = r"(?:[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)"
+_COMP_WORD = r"(?:[A-ZÁÉÍÓÚÑ][\w'’.&-]*|\([A-ZÁÉÍÓÚÑ][\w.\-]{1,10}\)|&)"
+_COMP_LINK = r"(?:of|for|to|on|at|in|and|the|de|del|para|en|sobre|contra|y|e|la|el|los|las|a|al)"
+
+
+@cache
+def head_regex() -> re.Pattern[str]:
+    """Regex for a title's start: modifiers then a head word (case-insensitive)."""
+    d = title_data()
+    heads = _alt(d.heads_en + d.heads_es)
+    mods = _alt(d.modifiers_en)
+    return re.compile(rf"(?:{_CAPWORD}\s+){{0,2}}(?i:(?:(?:{mods})\s+)*(?:{heads}))(?![\w])")
+
+
+@cache
+def pre_title_regex() -> re.Pattern[str]:
+    """A title phrase that ends where a name starts ("Secretary of State ", "la secretaria de Seguridad, ")."""
+    d = title_data()
+    heads = _alt(d.heads_en + d.heads_es)
+    mods = _alt(d.modifiers_en)
+    post = _alt(d.post_modifiers_es)
+    return re.compile(
+        rf"(?P<t>(?:(?:{_CAPWORD}|U\.S\.)\s+){{0,3}}(?i:(?:(?:{mods})\s+)*(?:{heads}))(?![\w])(?:\s+(?:{post}))*"
+        rf"(?:[\s,]+(?:{_COMP_LINK}\s+)*{_COMP_WORD})*)\s*,?\s*$"
+    )
+
+
+@cache
+def honorific_regex() -> re.Pattern[str]:
+    """Honorifics at the end of a window ("Dr. ", "Sra. ")."""
+    return re.compile(rf"(?:^|\s)(?:{_alt(title_data().honorifics)})\s*$")
+
+
+def starts_with_title(s: str) -> re.Match[str] | None:
+    """Match a title head at the start of ``s`` (after an article)."""
+    s2 = re.sub(r"^(?:the|el|la|los|las)\s+", "", s, flags=re.IGNORECASE)
+    m = head_regex().match(s2)
+    return m
+
+
+@cache
+def _org_head_regex() -> re.Pattern[str]:
+    heads = sorted(org_data().org_heads, key=len, reverse=True)
+    return re.compile(r"^(?:" + "|".join(re.escape(h) for h in heads) + r")\b", re.IGNORECASE)
+
+
+_SPLIT = re.compile(r"(?:,\s+|\s+(?:of|at|in|from|with|de|del|en|within|of the|at the|in the|de la)\s+)")
+_ARTICLE = re.compile(r"^(?:the|el|la|los|las)\s+", re.IGNORECASE)
+
+
+@dataclass
+class TitleParts:
+    """A title with its organisation and acronym split off."""
+
+    title: str | None
+    organization: str | None
+    acronym: str | None
+
+
+def _org_start(rest: str) -> bool:
+    r = _ARTICLE.sub("", rest.strip())
+    if not r or not (r[0].isupper() or r[0].isdigit()):
+        return False
+    if _org_head_regex().match(r):
+        return True
+    first = r.split()[0]
+    if first.isupper() and len(first) <= 8 and resolve_org(first) is not None:
+        return True
+    rec = resolve_org(r, exact=True)
+    return rec is not None and bool(re.search(_org_head_regex().pattern.lstrip("^"), r, re.IGNORECASE))
+
+
+def split_title(phrase: str) -> TitleParts:
+    """Split "Title of/at Org (ACR)" into its parts; the organisation keeps the text's wording."""
+    s = phrase.strip().strip(",;").strip()
+    acr = None
+    m = re.search(r"\s*\(([A-ZÁÉÍÓÚÑ][\w.\-/ ]{1,14})\)\s*$", s)
+    if m:
+        acr = m.group(1).strip()
+        s = s[: m.start()].rstrip(" ,")
+    s = re.sub(r"\s*\([^)]*\)", "", s).strip()
+    valid: list[tuple[bool, int, str, str]] = []
+    for sm in reversed(list(_SPLIT.finditer(s))):
+        rest = s[sm.end():]
+        if sm.start() == 0 or not _org_start(rest):
+            continue
+        title = s[: sm.start()].strip(" ,")
+        if not title or not starts_with_title(title):
+            continue
+        if fold(title.split()[-1]) in {fold(w) for w in title_data().needs_complement} and sm.group(0).strip(" ,"):
+            continue
+        org = _ARTICLE.sub("", rest.strip(" ,"))
+        valid.append((resolve_org(org, exact=True) is not None, len(org), title, org))
+    if valid:
+        exact = [v for v in valid if v[0]]
+        _, _, title, org = max(exact, key=lambda v: v[1]) if exact else valid[0]
+        return TitleParts(title, org, acr)
+    return TitleParts(s or None, None, acr)
+
+
+@cache
+def _posts() -> list[tuple[re.Pattern[str], str, frozenset[str]]]:
+    return [(re.compile(p.pattern, re.IGNORECASE), p.org, frozenset(p.sides)) for p in title_data().posts]
+
+
+def post_org(title: str | None, side: str | None, language: str = "en", text: str = "") -> str | None:
+    """Return the agency a post implies for a side ("Foreign Minister" + MX -> Ministry of Foreign Affairs)."""
+    if not title or not side:
+        return None
+    from dialogwatch.extract.orgs import generic_org, org_by_key
+
+    for pat, key, sides in _posts():
+        if (sides and side not in sides) or not pat.search(title):
+            continue
+        rec = org_by_key(key) or generic_org(key, side)
+        if rec is None:
+            continue
+        for wording in sorted([rec.name_en, rec.name_es or "", *rec.aliases], key=len, reverse=True):
+            if len(wording) > 8 and wording in text:
+                return wording
+        return rec.name_es if language == "es" and rec.name_es else rec.name_en
+    return None
+
+
+def implied_org(title: str | None, country: str | None = None) -> str | None:
+    """Return the organisation a title implies ("Secretary of State" -> Department of State), if any."""
+    if not title:
+        return None
+    for rule in title_data().implied_org:
+        m = re.search(rule.pattern, title, re.IGNORECASE)
+        if not m:
+            continue
+        if rule.org:
+            return rule.org
+        if rule.template and "rest" in m.groupdict():
+            cand = rule.template.format(rest=m.group("rest"))
+            rec = resolve_org(cand, country, exact=True)
+            if rec is not None:
+                return rec.name_es if cand.startswith("Secretar") and rec.name_es else rec.name_en
+        return None
+    return None
+
+
+def title_country(title: str | None) -> str | None:
+    """Return the side a title states ("U.S. Ambassador" -> US, "Secretary of State" -> US)."""
+    if not title:
+        return None
+    found = find_countries(title)
+    if found:
+        return found[0][2]
+    low = fold(title)
+    for key, code in title_data().country.items():
+        if fold(key) in low:
+            return code
+    return None
+
+
+@cache
+def title_words() -> frozenset[str]:
+    """Folded words of every title head and modifier (for rejecting non-person names)."""
+    d = title_data()
+    out: set[str] = set()
+    for w in d.heads_en + d.heads_es + d.modifiers_en:
+        out.update(fold(t) for t in re.findall(r"[\w'-]+", w) if len(t) > 1)
+    return frozenset(out)

@@ -1,0 +1,216 @@
+"""Turn a reader's raw text into the clean text that is stored and extracted from.
+
+Extraction offsets refer to the string this returns, so every step is a plain
+text-to-text rewrite done once, before anything is stored: Unicode NFC, one
+kind of line ending and space, page furniture and site boilerplate dropped,
+lines broken by page breaks and hyphenation joined, blank runs collapsed.
+Form feeds (``\\f``) mark page boundaries when a reader knows them (PDF).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+from dialogwatch.ingest.boilerplate import drop_boilerplate, is_page_number
+
+# Spaces of every width become a plain space; invisible marks disappear.
+_SPACES = "\u00a0\u1680\u202f\u205f\u3000\t" + "".join(chr(c) for c in range(0x2000, 0x200B))
+_SPACE_MAP: dict[int, str | None] = {ord(c): " " for c in _SPACES}
+# PDF ligatures and typographic hyphens would split words that search and matching expect whole.
+_SPACE_MAP.update(
+    {0xFB00: "ff", 0xFB01: "fi", 0xFB02: "fl", 0xFB03: "ffi", 0xFB04: "ffl", 0xFB05: "st", 0xFB06: "st"}
+)
+_SPACE_MAP.update({0x2010: "-", 0x2011: "-"})
+_SPACE_MAP.update({ord(c): None for c in "\u200b\u200c\u200d\u2060\ufeff\u00ad"})
+_SPACE_MAP.update({ord("\u2028"): "\n", ord("\u2029"): "\n", ord("\x0b"): "\n", ord("\x85"): "\n"})
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+_INNER_SPACES = re.compile(r"(?<=\S) {2,}(?=\S)")
+
+_TERMINAL = re.compile(r"[.!?:;…][\"'”’»)\]]*$")
+_LIST_START = re.compile(r"^(?:[•·▪◦‣●○■□\-–—*]|\(?\d{1,3}[.)]|\(?[a-z][.)]|[ivx]{1,4}[.)])\s")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+# "imple-\nmentation": a word fragment, a hyphen at line end, blank lines, the rest of the word.
+_HYPHENATED = re.compile(r"[^\W\d_]+-[^\W\d_]+")
+_HYPHEN_BREAK = re.compile(r"(?<![\w-])([^\W\d_]{2,})-[ \t]*\n(?:[ \t]*\n)*[ \t]*([^\W\d_]+)")
+# A line, blank lines (a page break or a stray gap), and the text that continues it.
+_GAP = re.compile(r"^([^\n]*)\n(?:[ \t]*\n)+(?=([^\n]*))", re.MULTILINE)
+_BLANK_RUN = re.compile(r"\n(?:[ \t]*\n){2,}")
+
+_HEADING_MAX_WORDS = 10
+_REPEAT_MIN = 3
+_REPEAT_MAX_CHARS = 100
+
+
+def clean_text(text: str) -> str:
+    """Return the clean, offset-stable text for ``text`` (see module docstring)."""
+    text = normalise_characters(text)
+    pages = text.split("\f")
+    # Page marks let running headers be told apart; without them only lone numbers go.
+    text = "\n\n\n".join(_strip_page_edges(pages)) if len(pages) > 1 else _drop_lone_page_numbers(text)
+    text = _drop_repeated_lines(text)
+    text = drop_boilerplate(text)
+    text = join_hyphenated(text)
+    text = join_broken_sentences(text)
+    text = _BLANK_RUN.sub("\n\n", text)
+    return text.strip("\n").strip()
+
+
+def normalise_characters(text: str) -> str:
+    """NFC, ``\\n`` line endings, plain spaces, no control characters or trailing spaces."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_SPACE_MAP)
+    text = _CONTROL.sub("", text)
+    lines = []
+    for line in text.split("\n"):
+        lines.append(_INNER_SPACES.sub(" ", line.rstrip()))
+    return "\n".join(lines)
+
+
+def is_heading_like(line: str) -> bool:
+    """A short line without final punctuation, mostly capitalised: a title or heading."""
+    stripped = line.strip()
+    if not stripped or _TERMINAL.search(stripped):
+        return False
+    words = _WORD.findall(stripped)
+    if not words or len(stripped.split()) > _HEADING_MAX_WORDS:
+        return False
+    long_words = [w for w in words if len(w) >= 4] or words
+    capitalised = sum(1 for w in long_words if w[0].isupper())
+    return capitalised / len(long_words) >= 0.5
+
+
+def join_hyphenated(text: str) -> str:
+    """Join words split by a hyphen at a line end ("imple-\\nmentation" -> "implementation")."""
+
+    hyphenated: set[str] | None = None
+
+    def repl(m: re.Match[str]) -> str:
+        nonlocal hyphenated
+        left, right = m.group(1), m.group(2)
+        if right[0].isupper():
+            return f"{left}-{right}"  # "Inter-\nAmerican": a real compound
+        if hyphenated is None:
+            hyphenated = {h.group(0).lower() for h in _HYPHENATED.finditer(text)}
+        if f"{left}-{right}".lower() in hyphenated:
+            return f"{left}-{right}"  # the hyphenated form is used elsewhere
+        return left + right
+
+    return _HYPHEN_BREAK.sub(repl, text)
+
+
+def join_broken_sentences(text: str) -> str:
+    """Join a sentence split by blank lines ("only\\n\\n\\n\\n14 sentences" -> "only 14 sentences")."""
+
+    def repl(m: re.Match[str]) -> str:
+        before, after = m.group(1), m.group(2).lstrip()
+        if _continues(before, after):
+            return before.rstrip() + " "
+        return m.group(0)
+
+    return _GAP.sub(repl, text)
+
+
+def _continues(before: str, after: str) -> bool:
+    stripped = before.strip()
+    if not stripped or not after or _TERMINAL.search(stripped) or is_heading_like(stripped):
+        return False
+    if _LIST_START.match(stripped) and len(stripped.split()) < 4:
+        return False
+    first = after[0]
+    if not (first.islower() or first.isdigit()):
+        return False
+    if _LIST_START.match(after) or is_page_number(after):
+        return False
+    if first.isdigit():
+        # "only\n\n14 sentences": the line must read as a cut-off sentence, not a label.
+        return len(stripped.split()) >= 4 and stripped[-1].isalpha() and stripped.split()[-1].islower()
+    return True
+
+
+def _strip_page_edges(pages: list[str]) -> list[str]:
+    """Remove page numbers and running headers/footers from the first/last lines of each page."""
+    edge_keys: Counter[str] = Counter()
+    page_lines = [p.split("\n") for p in pages]
+    for lines in page_lines:
+        keys = {_edge_key(lines[i]) for i in _edge_indexes(lines)}
+        edge_keys.update(k for k in keys if k)
+    real_pages = sum(1 for lines in page_lines if any(x.strip() for x in lines))
+    threshold = max(2, (real_pages + 1) // 2)
+    running = {k for k, n in edge_keys.items() if n >= threshold}
+    out = []
+    for lines in page_lines:
+        edges = _edge_indexes(lines)
+        kept = [
+            x
+            for i, x in enumerate(lines)
+            if not (i in edges and (is_page_number(x) or _edge_key(x) in running))
+        ]
+        out.append("\n".join(kept))
+    return out
+
+
+def _edge_indexes(lines: list[str]) -> set[int]:
+    """Indexes of the lines where headers and footers sit: two at each end (one on short pages)."""
+    idx = [i for i, x in enumerate(lines) if x.strip()]
+    n = 2 if len(idx) > 6 else 1
+    return set(idx[:n] + idx[-n:])
+
+
+def _edge_key(line: str) -> str:
+    """A running header's identity: digits masked so "Page 2"/"Page 3" compare equal."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > _REPEAT_MAX_CHARS:
+        return ""
+    return re.sub(r"\d+", "#", stripped.lower())
+
+
+def _exact_key(line: str) -> str:
+    """Without page marks, only lines repeated verbatim count as running headers."""
+    stripped = line.strip()
+    return stripped.lower() if 0 < len(stripped) <= _REPEAT_MAX_CHARS else ""
+
+
+def _drop_lone_page_numbers(text: str) -> str:
+    """Without page marks, a page number can only be trusted when it stands alone between blanks."""
+    lines = text.split("\n")
+    out = []
+    for i, line in enumerate(lines):
+        prev_blank = i == 0 or not lines[i - 1].strip()
+        next_blank = i == len(lines) - 1 or not lines[i + 1].strip()
+        if prev_blank and next_blank and is_page_number(line):
+            continue
+        out.append(line)
+    return "\n".join(out)
+
+
+def _drop_repeated_lines(text: str) -> str:
+    """Drop short standalone lines recurring verbatim 3+ times (running headers of a flattened PDF)."""
+    lines = text.split("\n")
+    standalone: Counter[str] = Counter()
+    for i, line in enumerate(lines):
+        if _is_standalone(lines, i) and (key := _exact_key(line)) and not _LIST_START.match(line.strip()):
+            standalone[key] += 1
+    repeated = {k for k, n in standalone.items() if n >= _REPEAT_MIN}
+    if not repeated:
+        return text
+    # The title often recurs as a running header: keep its first occurrence at the top.
+    first_content = set([i for i, x in enumerate(lines) if x.strip()][:3])
+    out = []
+    kept: set[str] = set()
+    for i, line in enumerate(lines):
+        key = _exact_key(line)
+        if key in repeated and _is_standalone(lines, i):
+            if i not in first_content or key in kept:
+                continue
+            kept.add(key)
+        out.append(line)
+    return "\n".join(out)
+
+
+def _is_standalone(lines: list[str], i: int) -> bool:
+    prev_blank = i == 0 or not lines[i - 1].strip()
+    next_blank = i == len(lines) - 1 or not lines[i + 1].strip()
+    return bool(lines[i].strip()) and prev_blank and next_blank

@@ -1,0 +1,281 @@
+"""Store action links: each new document's actions against every earlier and later document's."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from sqlalchemy import delete, or_, select
+from sqlalchemy.orm import Session
+
+from dialogwatch.extract.orgs import resolve_org
+from dialogwatch.extract.places import find_countries
+from dialogwatch.link.data import cases_data
+from dialogwatch.link.meetings import superseded
+from dialogwatch.link.named import resolve_case_name
+from dialogwatch.link.normalize import words
+from dialogwatch.link.orgs import country_of_side
+from dialogwatch.link.similarity import ActionView, score_pair, status_for
+from dialogwatch.store.models import (
+    Action,
+    ActionLink,
+    CaseMention,
+    Document,
+    MeetingDocument,
+    Participation,
+    TopicAssignment,
+)
+
+MACHINE_STATUSES = ("suggested", "proposed")
+CONTEXT_CHARS = 1500
+RULE = "link.actions.bilingual-overlap/1"
+
+
+@cache
+def addressee_countries(addressee: str | None) -> frozenset[str]:
+    """Countries an ask's addressee belongs to ("Secretary Pompeo" says none; "the Mexican government" MX)."""
+    if not addressee:
+        return frozenset()
+    codes = {code for _, _, code in find_countries(addressee)}
+    rec = resolve_org(addressee)
+    if rec is not None and rec.country and len(rec.country) == 2:
+        codes.add(rec.country)
+    return frozenset(codes)
+
+
+def paragraph_bounds(text: str, start: int | None, end: int | None) -> tuple[int, int] | None:
+    """Offsets of the paragraph around a span (at most CONTEXT_CHARS either side)."""
+    if not text or start is None or end is None or not 0 <= start <= end <= len(text):
+        return None
+    lo = text.rfind("\n\n", max(0, start - CONTEXT_CHARS), start)
+    hi = text.find("\n\n", end, min(len(text), end + CONTEXT_CHARS))
+    lo = max(0, start - CONTEXT_CHARS) if lo < 0 else lo
+    hi = min(len(text), end + CONTEXT_CHARS) if hi < 0 else hi
+    return lo, hi
+
+
+def paragraph(text: str, start: int | None, end: int | None) -> str:
+    """The paragraph around a span, used as an action's context."""
+    bounds = paragraph_bounds(text, start, end)
+    return text[bounds[0] : bounds[1]] if bounds else ""
+
+
+def _read_context(view: ActionView, text: str, cases: list[tuple[int, int, frozenset[str]]]) -> None:
+    """Give a view its paragraph's concepts and the topics of the named cases in that paragraph."""
+    bounds = paragraph_bounds(text, view.start, view.end)
+    if bounds is None:
+        view.set_context("")
+        return
+    context = text[bounds[0] : bounds[1]]
+    view.set_context(context)
+    lo, hi = bounds
+    for c_start, c_end, topics in cases:
+        if c_end > lo and c_start < hi:
+            view.topics = view.topics | topics
+    view.topics = view.topics | cases_named_in(context)
+
+
+def eligible_document_ids(session: Session) -> set[int]:
+    """Documents whose actions count as evidence: current, not duplicates, not translations or drafts."""
+    docs = set(
+        session.scalars(
+            select(Document.id).where(Document.is_current.is_(True), Document.duplicate_of_id.is_(None))
+        )
+    )
+    roles: dict[int, set[str]] = {}
+    reports = session.execute(
+        select(MeetingDocument.meeting_id, MeetingDocument.document_id, MeetingDocument.role).where(
+            MeetingDocument.meeting_id.is_not(None)
+        )
+    ).all()
+    for mid, _, role in reports:
+        roles.setdefault(mid, set()).add(role)
+    hidden = {doc_id for mid, doc_id, role in reports if superseded(role, roles[mid])}
+    return docs - hidden
+
+
+def cases_named_in(text: str) -> frozenset[str]:
+    """Topics of the gazetteer's cases a passage names (a paragraph on Ayotzinapa is about disappearance)."""
+    folded = " " + " ".join(words(text)) + " "
+    found: set[str] = set()
+    for entry, aliases in _case_aliases():
+        if any(a in folded for a in aliases):
+            found.update(entry)
+    return frozenset(found)
+
+
+@cache
+def _case_aliases() -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    out = []
+    for entry in cases_data().cases:
+        if entry.topics:
+            aliases = tuple(" " + " ".join(words(a)) + " " for a in entry.aliases)
+            out.append((tuple(entry.topics), aliases))
+    return out
+
+
+def _case_topics(session: Session, doc_ids: set[int]) -> dict[int, list[tuple[int, int, frozenset[str]]]]:
+    """Per document, the spans of named cases that carry topics (Ayotzinapa: disappearance)."""
+    out: dict[int, list[tuple[int, int, frozenset[str]]]] = {}
+    rows = session.execute(
+        select(
+            CaseMention.document_id, CaseMention.name, CaseMention.aliases, CaseMention.start, CaseMention.end
+        ).where(CaseMention.document_id.in_(doc_ids), CaseMention.start.is_not(None))
+    )
+    for doc_id, name, aliases, start, end in rows:
+        topics = resolve_case_name(name, list(aliases or [])).topics
+        if topics:
+            out.setdefault(doc_id, []).append((start, end if end is not None else start, frozenset(topics)))
+    return out
+
+
+def _addressed_countries(session: Session, doc_ids: set[int]) -> dict[int, frozenset[str]]:
+    """Per document, the countries of the people it is addressed to (a letter to a Secretary of State)."""
+    out: dict[int, set[str]] = {}
+    rows = session.execute(
+        select(Participation.document_id, Participation.side).where(
+            Participation.document_id.in_(doc_ids), Participation.role == "addressee"
+        )
+    )
+    for doc_id, side in rows:
+        if country_of_side(side):
+            out.setdefault(doc_id, set()).add(side)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _views(session: Session, doc_ids: set[int], with_context: bool) -> list[ActionView]:
+    if not doc_ids:
+        return []
+    docs = {d.id: d for d in session.scalars(select(Document).where(Document.id.in_(doc_ids)))}
+    cases = _case_topics(session, doc_ids)
+    addressed = _addressed_countries(session, doc_ids)
+    out = []
+    for a in session.scalars(select(Action).where(Action.document_id.in_(doc_ids)).order_by(Action.id)):
+        doc = docs[a.document_id]
+        view = ActionView(
+            id=a.id,
+            document_id=a.document_id,
+            date=doc.issue_date,
+            kind=a.kind,
+            text=a.text,
+            topics=frozenset(a.topics or []),
+            actors=frozenset(a.actors or []),
+            addressee_countries=addressee_countries(a.addressee) or addressed.get(a.document_id, frozenset()),
+            meeting_id=a.meeting_id,
+            identity_key=a.identity_key or "",
+            start=a.start,
+            end=a.end,
+        )
+        if with_context:
+            _read_context(view, doc.clean_text, cases.get(a.document_id, []))
+        out.append(view)
+    return out
+
+
+def clear_action_links(session: Session, document_id: int) -> None:
+    """Drop the machine links of one document's actions (human decisions stay)."""
+    ids = select(Action.id).where(Action.document_id == document_id)
+    session.execute(
+        delete(ActionLink).where(
+            or_(ActionLink.source_action_id.in_(ids), ActionLink.target_action_id.in_(ids)),
+            ActionLink.status.in_(MACHINE_STATUSES),
+        )
+    )
+
+
+def _related_documents(session: Session, document_id: int, mine: list[ActionView]) -> set[int]:
+    """Documents sharing a topic with this one's actions or document: the only ones worth scoring.
+
+    Uses the indexed topic table so that linking one document stays cheap in a large store.
+    """
+    topics = set().union(*(v.topics for v in mine)) | set(
+        session.scalars(select(TopicAssignment.topic_id).where(TopicAssignment.document_id == document_id))
+    )
+    if not topics:
+        return set()
+    by_topic = set(
+        session.scalars(select(TopicAssignment.document_id).where(TopicAssignment.topic_id.in_(topics)))
+    )
+    # Actions carry their own topics too; a document whose topic list missed one still counts.
+    rows = session.execute(select(Action.document_id, Action.topics).where(Action.document_id != document_id))
+    by_action = {doc for doc, ts in rows if ts and topics & set(ts)}
+    return by_topic | by_action
+
+
+def link_actions(session: Session, document: Document, threshold: float, top_k: int) -> int:
+    """Link one document's actions with every other eligible document's; return links written."""
+    eligible = eligible_document_ids(session)
+    if document.id not in eligible:
+        return 0
+    mine = _views(session, {document.id}, True)
+    if not mine:
+        return 0
+    candidates = _related_documents(session, document.id, mine) & (eligible - {document.id})
+    others = _views(session, candidates, False)
+    cases = _case_topics(session, candidates)
+    doc_case_topics = {d: frozenset().union(*(t for _, _, t in spans)) for d, spans in cases.items()}
+    decided = {
+        (s, t, k)
+        for s, t, k in session.execute(
+            select(ActionLink.source_action_id, ActionLink.target_action_id, ActionLink.kind).where(
+                ActionLink.status.not_in(MACHINE_STATUSES)
+            )
+        )
+    }
+    texts: dict[int, str] = {}
+    written = 0
+    sources: set[tuple[int, str]] = set()
+    for a in mine:
+        for o in others:
+            if not (
+                a.terms & o.terms or a.topics & (o.topics | doc_case_topics.get(o.document_id, frozenset()))
+            ):
+                continue  # cheap filter before reading the other paragraph
+            if o.context_terms is None:
+                if o.document_id not in texts:
+                    texts[o.document_id] = (
+                        session.scalar(select(Document.clean_text).where(Document.id == o.document_id)) or ""
+                    )
+                _read_context(o, texts[o.document_id], cases.get(o.document_id, []))
+            src, tgt = _order(o, a)
+            scored = score_pair(src, tgt)
+            if scored is None or (src.id, tgt.id, scored.kind) in decided:
+                continue
+            session.add(
+                ActionLink(
+                    source_action_id=src.id,
+                    target_action_id=tgt.id,
+                    kind=scored.kind,
+                    score=scored.score,
+                    evidence=scored.evidence,
+                    status=status_for(scored.score, threshold),
+                    rule=RULE,
+                    identity_key=f"{src.identity_key}>{tgt.identity_key}:{scored.kind}"[:400],
+                )
+            )
+            sources.add((src.id, scored.kind))
+            written += 1
+    session.flush()
+    for source_id, kind in sorted(sources):
+        _prune(session, source_id, kind, top_k)
+    return written
+
+
+def _order(x: ActionView, y: ActionView) -> tuple[ActionView, ActionView]:
+    """Earlier first; when a date is missing, the ask comes first (an answer cannot precede its ask)."""
+    if x.date and y.date:
+        return (x, y) if x.date < y.date else (y, x)
+    return (y, x) if y.kind == "ask" and x.kind != "ask" else (x, y)
+
+
+def _prune(session: Session, source_id: int, kind: str, top_k: int) -> None:
+    """Keep a source action's best ``top_k`` machine links of one kind (ties by target id)."""
+    links = session.scalars(
+        select(ActionLink).where(
+            ActionLink.source_action_id == source_id,
+            ActionLink.kind == kind,
+            ActionLink.status.in_(MACHINE_STATUSES),
+        )
+    ).all()
+    ranked = sorted(links, key=lambda lk: (-lk.score, lk.target_action_id))
+    for extra in ranked[top_k:]:
+        session.delete(extra)

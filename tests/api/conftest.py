@@ -1,0 +1,3 @@
+"""API-test fixtures (shared with tests/web): see seed.py."""
+
+from web.seed import client, seeded  # noqa: F401

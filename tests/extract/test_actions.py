@@ -1,0 +1,141 @@
+"""Commitments and asks from whole documents, in English and Spanish (our own sentences)."""
+
+from __future__ import annotations
+
+from dialogwatch.extract.actions import find_actions
+from dialogwatch.extract.context import DocContext
+from dialogwatch.extract.schema import DocumentInfo, Meeting, Participant
+from dialogwatch.extract.segment import segment
+
+JOINT = DocumentInfo(doc_type="joint_statement", date="2023-06-01")
+LETTER = DocumentInfo(doc_type="letter", date="2022-03-15")
+
+
+def _acts(text, doc=JOINT, lang="en", meetings=None, participants=None):
+    ctx = DocContext(text=text, language=lang, segments=segment(text))
+    return find_actions(ctx, doc, meetings if meetings is not None else [], participants or [])
+
+
+def test_joint_statement_we_means_all_parties_inferred_from_text():
+    text = (
+        "The United States and Vietnam held their annual dialogue in Hanoi. "
+        "We will open two new legal aid centres for migrant workers by 2024. "
+        "The delegations discussed labour rights and exchanged views on religious freedom."
+    )
+    acts = _acts(text)
+    assert len(acts) == 1
+    a = acts[0]
+    assert a.kind == "commitment" and a.actors == ["US", "VN"]
+    assert a.deadline == "2024" and a.level == 5
+    assert text[a.start : a.end] == a.text and a.rule.startswith("en.commit.will")
+
+
+def test_single_country_subject_commits_alone():
+    text = "The European Union and Colombia met in Bogotá. The European Union intends to fund shelters for displaced women."  # noqa: E501
+    acts = _acts(text, meetings=[Meeting(parties=["CO", "EU"])])
+    assert [a.actors for a in acts] == [["EU"]]
+
+
+def test_spanish_commitments_future_and_compromiso():
+    text = (
+        "México y Estados Unidos celebraron la novena ronda del diálogo. "
+        "Ambos gobiernos se comprometieron a crear un grupo de trabajo sobre armas de fuego antes de que termine 2024. "  # noqa: E501
+        "Las delegaciones intercambiaron puntos de vista sobre la situación de las personas migrantes. "
+        "Los dos países trabajarán conjuntamente para reducir los homicidios en la frontera. "
+        "Continuaremos apoyando a las comisiones estatales de búsqueda."
+    )
+    acts = _acts(text, lang="es")
+    assert [a.kind for a in acts] == ["commitment"] * 3
+    assert all(a.actors == ["MX", "US"] for a in acts)
+    assert [a.level for a in acts] == [5, 4, 2]
+    assert acts[0].deadline == "2024"
+    assert "arms_trafficking" in acts[0].topics
+
+
+def test_spanish_single_actor():
+    text = "La Unión Europea y Colombia sostuvieron su diálogo anual. Colombia se compromete a proteger a los líderes sociales."  # noqa: E501
+    acts = _acts(text, lang="es")
+    assert [a.actors for a in acts] == [["CO"]]
+
+
+def test_not_actions_discussion_welcome_belief_concern():
+    text = (
+        "Mexico and the United States discussed police reform. "
+        "Both sides agreed that closer contact will improve trust. "
+        "We welcome the support of the donors. "
+        "The parties agreed to the importance of judicial independence."
+    )
+    assert _acts(text) == []
+    es = (
+        "México y Estados Unidos abordaron la reforma policial. "
+        "Las delegaciones intercambiaron puntos de vista sobre la tortura. "
+        "Acogemos con beneplácito el apoyo de los donantes. "
+        "Acordaron que el diálogo es útil."
+    )
+    assert _acts(es, lang="es") == []
+
+
+def test_pledge_lead_in_items_inherit_actors():
+    text = (
+        "Canada and Mexico pledge to stand together to:\n\n"
+        "  • Dismantle smuggling networks that exploit migrants.\n"
+        "  • Open a joint forensic laboratory in Monterrey.\n"
+    )
+    acts = _acts(text)
+    assert len(acts) == 3
+    assert all(a.actors == ["CA", "MX"] for a in acts)
+    assert acts[0].level == 1
+    assert acts[1].text.startswith("Dismantle") and acts[1].level == 4
+    assert acts[2].level == 5
+
+
+def test_letter_asks_are_cso_with_addressee():
+    text = (
+        "Dear Secretary Lee,\n\n"
+        "We urge you to raise the case of the detained journalists with your counterparts. "
+        "We continue to follow the trials closely. "
+        "Military courts should not try civilians.\n\n"
+        "Sincerely,\n\nThe undersigned organizations"
+    )
+    acts = _acts(text, doc=LETTER, participants=[Participant(name="Dana Lee", role="addressee")])
+    assert [a.kind for a in acts] == ["ask", "ask"]
+    assert all(a.actors == ["CSO"] for a in acts)
+    assert acts[0].addressee == "Dana Lee" and acts[0].level == 2
+    assert acts[1].level == 4
+
+
+def test_spanish_letter_asks():
+    text = (
+        "Estimada Secretaria:\n\n"
+        "Instamos al gobierno de México a garantizar la independencia de la Fiscalía General. "
+        "Esperamos que usted plantee la situación de las personas defensoras durante su visita. "
+        "Las iniciativas que amplían el papel militar deberían ser rechazadas. "
+        "Es necesario que el Estado destine recursos suficientes a la búsqueda de personas.\n\n"
+        "Atentamente,\n\nOrganizaciones firmantes"
+    )
+    acts = _acts(text, doc=LETTER, lang="es")
+    assert [a.kind for a in acts] == ["ask"] * 4
+    assert acts[0].addressee == "el gobierno de México"
+    assert acts[0].level == 4 and acts[1].level == 2
+    assert all(a.actors == ["CSO"] for a in acts)
+
+
+def test_government_ask_in_news_has_iso_actor():
+    text = "The European Union urged Colombia to protect social leaders in rural areas."
+    acts = _acts(text, doc=DocumentInfo(doc_type="news"))
+    assert [(a.kind, a.actors, a.addressee) for a in acts] == [("ask", ["EU"], "Colombia")]
+
+
+def test_long_sentence_is_trimmed_around_cue():
+    filler = "in close coordination with local, state and federal partners and with many other actors " * 8
+    text = f"Both governments commit to creating a shared missing persons registry {filler}."
+    acts = _acts(text, meetings=[Meeting(parties=["MX", "US"])])
+    assert len(acts) == 1 and len(acts[0].text) <= 600
+    assert "commit to creating a shared missing persons registry" in acts[0].text
+
+
+def test_missing_doc_and_meetings_still_work():
+    text = "Estados Unidos y México acordaron firmar un memorándum de entendimiento sobre ciberseguridad en 2025."  # noqa: E501
+    ctx = DocContext(text=text, language="es", segments=segment(text))
+    acts = find_actions(ctx, None, None, None)
+    assert acts[0].actors == ["MX", "US"] and acts[0].deadline == "2025" and acts[0].level == 5

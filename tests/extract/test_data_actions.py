@@ -1,0 +1,79 @@
+"""Every `examples` entry of the action/figure/topic/named vocabularies passes."""
+
+from __future__ import annotations
+
+import pytest
+
+from dialogwatch.extract.actions import find_actions
+from dialogwatch.extract.context import DocContext, Segment
+from dialogwatch.extract.cues import cues_data, find_cues
+from dialogwatch.extract.deadlines import _data as deadline_data
+from dialogwatch.extract.deadlines import find_deadline
+from dialogwatch.extract.figures import _units, figures_in_segment
+from dialogwatch.extract.levels import action_level, levels_data
+from dialogwatch.extract.named import cases_data, find_cases, find_instruments, instruments_data
+from dialogwatch.extract.numbers import _data as numbers_data
+from dialogwatch.extract.numbers import parse_number
+from dialogwatch.extract.schema import DocumentInfo, Meeting
+from dialogwatch.extract.segment import segment
+from dialogwatch.extract.topics import find_topics, topics_data
+
+
+def _ctx(text: str, lang: str = "en") -> DocContext:
+    return DocContext(text=text, language=lang, segments=segment(text))
+
+
+@pytest.mark.parametrize("cue", cues_data().cues, ids=lambda c: c.id)
+def test_cue_examples_fire_and_counters_do_not(cue):
+    doc = DocumentInfo(doc_type="letter" if cue.kind == "ask" else "joint_statement")
+    meeting = Meeting(parties=["MX", "US"])
+    for ex in cue.examples:
+        assert any(h.cue.kind == cue.kind for h in find_cues(ex, cue.lang)), ex
+        acts = find_actions(_ctx(ex, cue.lang), doc, [meeting], [])
+        assert [a.kind for a in acts] == [cue.kind], ex
+    for ex in cue.counter:
+        assert find_actions(_ctx(ex, cue.lang), doc, [meeting], []) == [], ex
+
+
+@pytest.mark.parametrize("ex", levels_data().examples, ids=lambda e: e.text[:40])
+def test_level_examples(ex):
+    assert action_level(ex.text).level == ex.level
+
+
+@pytest.mark.parametrize("ex", deadline_data().examples, ids=lambda e: e.text[:40])
+def test_deadline_examples(ex):
+    found = find_deadline(ex.text, ex.doc_date)
+    assert (found.value if found else None) == ex.deadline
+
+
+@pytest.mark.parametrize("ex", numbers_data().examples, ids=lambda e: e.text)
+def test_number_examples(ex):
+    assert parse_number(ex.text, ex.lang) == pytest.approx(ex.value)
+
+
+@pytest.mark.parametrize("ex", _units().examples, ids=lambda e: e.text[:40])
+def test_figure_examples(ex):
+    seg = Segment(0, len(ex.text), ex.text)
+    assert [f.value for f in figures_in_segment(seg, ex.lang)] == pytest.approx(ex.values)
+
+
+@pytest.mark.parametrize("ex", topics_data().examples, ids=lambda e: e.text[:40])
+def test_topic_examples(ex):
+    got = {t.id for t in find_topics(_ctx(ex.text), [])}
+    assert got == set(ex.topics)
+
+
+@pytest.mark.parametrize("ex", cases_data().examples, ids=lambda e: e.text[:40])
+def test_case_examples(ex):
+    assert [c.name for c in find_cases(_ctx(ex.text))] == ex.cases
+
+
+@pytest.mark.parametrize("ex", instruments_data().examples, ids=lambda e: e.text[:40])
+def test_instrument_examples(ex):
+    assert [i.name for i in find_instruments(_ctx(ex.text), [])] == ex.names
+
+
+def test_topic_ids_match_contract_groups():
+    data = topics_data()
+    assert {e.group for e in data.topics.values()} == {"human_rights", "security"}
+    assert "torture" in data.topics and "cyber" in data.topics

@@ -1,0 +1,60 @@
+"""Delegations: agencies per side from named people and representative lists."""
+
+from dialogwatch.extract.acronyms import find_acronyms
+from dialogwatch.extract.delegations import find_delegations
+from dialogwatch.extract.document import classify_document
+from dialogwatch.extract.people import find_participants
+from dialogwatch.extract.pipeline import build_context
+
+
+def _deleg(text: str, lang: str = "en") -> dict[str, list[str]]:
+    ctx = build_context(text, lang)
+    doc = classify_document(ctx)
+    acr = find_acronyms(ctx)
+    ppl = find_participants(ctx, doc, acr)
+    return {d.side: d.organizations for d in find_delegations(ctx, doc, ppl, acr)}
+
+
+def test_english_people_and_representatives():
+    text = ("The Mexican delegation was headed by Ana Soto, Undersecretary for Human Rights at the Interior "
+            "Ministry (SEGOB), with additional representatives from the Ministries of National Defense (SEDENA) "
+            "and Navy (SEMAR). The U.S. delegation was led by Mark Hill, Deputy Assistant Secretary of State; it "
+            "also included representatives from the Department of Health and Human Services, the Department of "
+            "Justice, and the U.S. Agency for International Development.")
+    d = _deleg(text)
+    assert d["MX"] == ["Interior Ministry", "Ministries of National Defense", "Navy"]
+    assert d["US"] == ["Department of State", "Department of Health and Human Services", "Department of Justice",
+                       "U.S. Agency for International Development"]
+
+
+def test_acronym_parenthesis_stands_for_several_agencies():
+    text = ("The Mexican delegation was headed by Luis Mora, Deputy Attorney General (FGR), with representatives "
+            "from the armed forces (SEDENA and SEMAR), the National Guard and the Office of the Presidency.")
+    d = _deleg(text)
+    assert d["MX"] == ["FGR", "SEDENA", "SEMAR", "National Guard", "Office of the Presidency"]
+
+
+def test_spanish_officials_lists_per_side():
+    text = ("La delegación mexicana estuvo encabezada por el subsecretario para América del Norte, Pablo Ruiz "
+            "Luna, e integrada por funcionarios de la Secretaría de Seguridad y Protección Ciudadana (SSPC), la "
+            "Fiscalía General de la República y el Instituto Nacional de Migración. Por parte de Estados Unidos, "
+            "la delegación fue presidida por Sara King, secretaria adjunta de Estado, con representantes del "
+            "Departamento de Seguridad Nacional y de la Administración para el Control de Drogas.")
+    d = _deleg(text, "es")
+    assert d["MX"] == ["Secretaría de Relaciones Exteriores", "Secretaría de Seguridad y Protección Ciudadana",
+                       "Fiscalía General de la República", "Instituto Nacional de Migración"]
+    assert d["US"] == ["Departamento de Estado", "Departamento de Seguridad Nacional",
+                       "Administración para el Control de Drogas"]
+
+
+def test_same_agency_in_two_wordings_counted_once():
+    text = ("The Mexican delegation was headed by Ana Soto, Undersecretary at the Ministry of the Interior, and "
+            "included officials of the Interior Ministry and the Secretaría de Gobernación.")
+    assert _deleg(text)["MX"] == ["Ministry of the Interior"]
+
+
+def test_letters_and_texts_without_delegations_have_none():
+    letter = ("Dear Minister,\n\nThe delegation included officials from the Ministry of Defense.\n\n"
+              "Sincerely,\n\nAna Ruiz, director, Foro Migrante\n")
+    assert _deleg(letter) == {}
+    assert _deleg("The talks covered migration and trade between both countries.") == {}

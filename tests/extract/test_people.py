@@ -1,0 +1,152 @@
+"""Named people: role, side, title and organisation in EN and ES."""
+
+from dialogwatch.extract.acronyms import find_acronyms
+from dialogwatch.extract.document import classify_document
+from dialogwatch.extract.people import find_participants
+from dialogwatch.extract.pipeline import build_context
+
+
+def _people(text: str, lang: str = "en"):
+    ctx = build_context(text, lang)
+    doc = classify_document(ctx)
+    return {p.name: p for p in find_participants(ctx, doc, find_acronyms(ctx))}
+
+
+EN_DELEGATIONS = (
+    "The Canadian delegation was headed by Laura Bennett, Assistant Deputy Minister for Americas of the "
+    "Department of Global Affairs; Omar Haddad, Director General for Human Rights at the Department of Justice; "
+    "and Claire Dubois, Senior Adviser (PCO) with additional representatives from the Royal Police. "
+    "The U.S. delegation was co-led by Nora Whitfield, Deputy Assistant Secretary of State for Western Hemisphere "
+    "Affairs and Samuel Ortega, Principal Deputy Assistant Secretary for Democracy, Human Rights, and Labor. "
+    "The delegation included Peter J. Lang, Senior Advisor, Department of Homeland Security; as well as "
+    "officials from the U.S. Embassy in Ottawa."
+)
+
+
+def test_english_heads_and_members_with_titles_and_orgs():
+    p = _people(EN_DELEGATIONS)
+    assert set(p) == {"Laura Bennett", "Omar Haddad", "Claire Dubois", "Nora Whitfield", "Samuel Ortega", "Peter J. Lang"}
+    lb = p["Laura Bennett"]
+    assert (lb.role, lb.side, lb.title, lb.organization) == (
+        "head", "CA", "Assistant Deputy Minister for Americas", "Department of Global Affairs")
+    assert p["Omar Haddad"].organization == "Department of Justice" and p["Omar Haddad"].side == "CA"
+    assert p["Claire Dubois"].title == "Senior Adviser"
+    nw = p["Nora Whitfield"]
+    assert (nw.role, nw.side) == ("head", "US")
+    assert nw.title == "Deputy Assistant Secretary of State for Western Hemisphere Affairs"
+    assert p["Samuel Ortega"].title == "Principal Deputy Assistant Secretary for Democracy, Human Rights, and Labor"
+    pl = p["Peter J. Lang"]
+    assert (pl.role, pl.side, pl.title, pl.organization) == (
+        "member", "US", "Senior Advisor", "Department of Homeland Security")
+    assert all(x.start is not None and x.rule for x in p.values())
+
+
+ES_DELEGATIONS = (
+    "La delegación mexicana estuvo encabezada por la subsecretaria para América del Norte, Laura Medina Ortiz, "
+    "e integrada por Jorge Salas Luna, titular de la Unidad de Política Migratoria, y por la directora general "
+    "de Derechos Humanos, Teresa Núñez Vidal. Por parte de Estados Unidos, la delegación fue presidida por "
+    "Daniel Weber, secretario adjunto de Estado para Asuntos del Hemisferio Occidental."
+)
+
+
+def test_spanish_title_before_and_after_name():
+    p = _people(ES_DELEGATIONS, "es")
+    assert set(p) == {"Laura Medina Ortiz", "Jorge Salas Luna", "Teresa Núñez Vidal", "Daniel Weber"}
+    lm = p["Laura Medina Ortiz"]
+    assert (lm.role, lm.side, lm.title) == ("head", "MX", "subsecretaria para América del Norte")
+    js = p["Jorge Salas Luna"]
+    assert (js.role, js.side) == ("member", "MX")
+    assert js.title == "titular de la Unidad de Política Migratoria"
+    tn = p["Teresa Núñez Vidal"]
+    assert (tn.role, tn.title) == ("member", "directora general de Derechos Humanos")
+    dw = p["Daniel Weber"]
+    assert (dw.role, dw.side) == ("head", "US")
+    assert dw.title == "secretario adjunto de Estado para Asuntos del Hemisferio Occidental"
+    assert dw.organization == "Departamento de Estado"
+
+
+def test_spanish_bulleted_delegation_list():
+    text = ("La delegación de Colombia estuvo integrada por:\n"
+            "- Marta Lucía Gómez, viceministra de Asuntos Multilaterales (jefa de delegación);\n"
+            "- Andrés Felipe Rojas, director de Derechos Humanos del Ministerio del Interior;\n")
+    p = _people(text, "es")
+    assert p["Marta Lucía Gómez"].role == "head" and p["Marta Lucía Gómez"].side == "CO"
+    ar = p["Andrés Felipe Rojas"]
+    assert (ar.role, ar.side, ar.title, ar.organization) == (
+        "member", "CO", "director de Derechos Humanos", "Ministerio del Interior")
+
+
+def test_mentioned_people_with_sides_from_titles():
+    text = ("The meeting followed talks between President Joe Biden and Mexican President Andrés Manuel López "
+            "Obrador. Vice President Kamala Harris also spoke. El canciller mexicano Juan Ramón de la Fuente "
+            "asistió.")
+    p = _people(text)
+    assert p["Joe Biden"].role == "mentioned" and p["Joe Biden"].side == "US"
+    assert p["Andrés Manuel López Obrador"].side == "MX"
+    assert p["Andrés Manuel López Obrador"].title == "Mexican President"
+    assert p["Kamala Harris"].title == "Vice President"
+    assert p["Juan Ramón de la Fuente"].side == "MX"
+
+
+def test_spanish_news_subject_led_delegation():
+    text = ("La secretaria de Seguridad, Rosa Icela Rodríguez, viajó a Washington. Rodríguez, quien encabezó la "
+            "delegación mexicana, dijo que habrá acuerdos. El fiscal Omar Gil Soto dijo que no hubo avances.")
+    p = _people(text, "es")
+    assert p["Rosa Icela Rodríguez"].role == "head" and p["Rosa Icela Rodríguez"].side == "MX"
+    assert p["Rosa Icela Rodríguez"].title == "secretaria de Seguridad"
+    assert p["Omar Gil Soto"].role == "mentioned"
+
+
+def test_places_and_organisations_are_not_people():
+    text = ("Officials met in Mexico City and Buenos Aires. Front Line Defenders and Human Rights Watch "
+            "published reports. La Secretaría de Relaciones Exteriores y la Guardia Nacional informaron.")
+    assert _people(text) == {}
+
+
+def test_same_person_twice_keeps_richest_role_and_full_name():
+    text = ("Ambassador Elena Ruiz-Torres spoke first. The Mexican delegation was headed by Elena Ruiz-Torres "
+            "Campos, Undersecretary for Multilateral Affairs.")
+    p = _people(text)
+    assert list(p) == ["Elena Ruiz-Torres Campos"]
+    assert p["Elena Ruiz-Torres Campos"].role == "head"
+    assert p["Elena Ruiz-Torres Campos"].organization == "Ministry of Foreign Affairs"
+
+
+def test_english_letter_addressee_and_signatories():
+    text = ("June 3, 2021\n\nThe Honorable Jane Q. Carver\nSecretary of Homeland Security\n"
+            "U.S. Department of Homeland Security\n\nDear Secretary Carver:\n\nWe urge you to act.\n\n"
+            "Sincerely,\n\nRuth Adler, Program Director, Refugee Rights Network\n"
+            "Center for Border Justice (CBJ), Tomás Ibarra, Senior Researcher, tibarra@example.org\n")
+    p = _people(text)
+    jc = p["Jane Q. Carver"]
+    assert (jc.role, jc.side, jc.title) == ("addressee", "US", "Secretary of Homeland Security")
+    assert jc.organization == "U.S. Department of Homeland Security"
+    ra = p["Ruth Adler"]
+    assert (ra.role, ra.side, ra.title, ra.organization) == (
+        "signatory", "CSO", "Program Director", "Refugee Rights Network")
+    ti = p["Tomás Ibarra"]
+    assert (ti.role, ti.side, ti.title, ti.organization) == (
+        "signatory", "CSO", "Senior Researcher", "Center for Border Justice")
+
+
+def test_spanish_letter_blocks():
+    text = ("Ciudad de México, 4 de mayo de 2022\n\nEmbajador Carlos Duarte Peña\nSubsecretario para América Latina\n"
+            "Secretaría de Relaciones Exteriores\n\nEstimado Subsecretario:\n\nLe solicitamos atender estas "
+            "peticiones.\n\nAtentamente,\n\nSofía Martínez Gil, coordinadora de incidencia, Colectivo Frontera Sur\n"
+            "Raúl Herrera Vega, director, Observatorio Ciudadano de Justicia\n")
+    p = _people(text, "es")
+    cd = p["Carlos Duarte Peña"]
+    assert (cd.role, cd.side, cd.title) == ("addressee", "MX", "Subsecretario para América Latina")
+    assert cd.organization == "Secretaría de Relaciones Exteriores"
+    sm = p["Sofía Martínez Gil"]
+    assert (sm.role, sm.side, sm.title, sm.organization) == (
+        "signatory", "CSO", "coordinadora de incidencia", "Colectivo Frontera Sur")
+    assert p["Raúl Herrera Vega"].role == "signatory"
+
+
+def test_memo_from_line_gives_signatories():
+    text = ("Para: Comisión del Senado\nDe: Paula Ríos, Red de Defensoras (RD), y Martín Soto, Foro Migrante\n"
+            "Fecha: 1 de junio de 2022\n\n1. Hay retrasos.\n")
+    p = _people(text, "es")
+    assert p["Paula Ríos"].role == "signatory" and p["Paula Ríos"].organization == "Red de Defensoras"
+    assert p["Martín Soto"].side == "CSO"

@@ -1,0 +1,31 @@
+"""Segmentation keeps abbreviations whole and offsets exact."""
+
+import pytest
+
+from dialogwatch.extract.data_loader import load_data
+from dialogwatch.extract.segment import _Abbreviations, segment
+
+
+@pytest.mark.parametrize("sentence", load_data("abbreviations.yaml", _Abbreviations).examples)
+def test_abbreviation_examples_stay_whole(sentence):
+    segs = segment(sentence)
+    assert len(segs) == 1 and segs[0].text == sentence
+
+
+def test_spanish_ee_uu_inside_compound():
+    text = "Los gobiernos de México y de los EE. UU. celebraron la ronda. El diálogo siguió en la tarde."
+    assert [s.text for s in segment(text)] == [
+        "Los gobiernos de México y de los EE. UU. celebraron la ronda.",
+        "El diálogo siguió en la tarde.",
+    ]
+    text2 = "Diálogo México-EE. UU. sobre migración. Hubo acuerdos."
+    assert len(segment(text2)) == 2
+
+
+def test_items_and_headings_with_offsets():
+    text = "## Delegación de México\n\nLa delegación incluyó:\n- Ana Pérez, directora\n- Luis Soto, asesor\n"
+    segs = segment(text)
+    kinds = [s.kind for s in segs]
+    assert kinds == ["heading", "sentence", "item", "item"]
+    for s in segs:
+        assert text[s.start : s.end] == s.text
