@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import random
+import zipfile
 from pathlib import Path
 
 ROUND_STATEMENT = """Joint Statement on the Fourth Round of the Riverside Dialogue on Rights
@@ -62,6 +63,22 @@ def good_folder(root: Path) -> Path:
     return folder
 
 
+def _pdf(text: str | None, password: str | None = None) -> bytes:
+    """A one-page PDF with a line of text, or with only a drawing (like a scan), optionally encrypted."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    if text is None:
+        pdf.rect(20, 20, 120, 160, style="F")
+    else:
+        pdf.set_font("helvetica", size=12)
+        pdf.cell(text=text)
+    if password:
+        pdf.set_encryption(owner_password=password + "-owner", user_password=password)
+    return bytes(pdf.output())
+
+
 def bad_inputs(root: Path) -> dict[str, Path]:
     """One file per kind of bad input named in issue 2, keyed by kind."""
     folder = root / "bad"
@@ -82,6 +99,14 @@ def bad_inputs(root: Path) -> dict[str, Path]:
     files["unsupported"].write_bytes(b"PK\x03\x04 spreadsheet")
     files["too_large"] = folder / "huge.txt"
     files["too_large"].write_text("The dialogue continued. " * 800, encoding="utf-8")
+    files["encrypted_pdf"] = folder / "locked-statement.pdf"
+    files["encrypted_pdf"].write_bytes(_pdf("A statement behind a password.", password="secret"))
+    files["scanned_pdf"] = folder / "scan.pdf"
+    files["scanned_pdf"].write_bytes(_pdf(None))
+    files["zip_bomb"] = folder / "bomb.docx"
+    with zipfile.ZipFile(files["zip_bomb"], "w", zipfile.ZIP_DEFLATED) as bomb:
+        bomb.writestr("[Content_Types].xml", "<Types/>")
+        bomb.writestr("word/document.xml", b"\0" * (6 * 1024 * 1024))  # ~6 KB deflated
     files["unreadable"] = folder / "locked.txt"
     if os.geteuid() == 0:
         # root reads any file whatever its mode: a symlink loop is unreadable for everyone.

@@ -99,6 +99,7 @@ def test_default_database_comes_from_the_environment(tmp_path: Path, monkeypatch
 
 def test_demo_builds_a_fresh_database(tmp_path: Path) -> None:
     examples = good_folder(tmp_path / "ex")
+    write(examples, "README.md", "# Examples\n\nThis README describes the folder; it is no document.\n")
     db_file = tmp_path / "demo.db"
     db = f"sqlite:///{db_file}"
     first = run("demo", "--examples", examples, "--db", db)

@@ -44,8 +44,11 @@ def test_ordinary_parentheses_are_ignored():
 
 def test_spanish_names_and_glosses():
     found = _acr(
-        "La Fiscalía General de la República (FGR) y la Oficina de las Naciones Unidas contra la Droga y el Delito "
-        "(UNODC, por sus siglas en inglés) firmaron un acuerdo.", "es")
+        "La Fiscalía General de la República (FGR) y la Oficina de las Naciones Unidas "
+        "contra la Droga y el Delito "
+        "(UNODC, por sus siglas en inglés) firmaron un acuerdo.",
+        "es",
+    )
     assert found["FGR"] == "Fiscalía General de la República"
     assert found["UNODC"] == "Oficina de las Naciones Unidas contra la Droga y el Delito"
 
@@ -60,3 +63,8 @@ def test_acronym_defined_twice_reported_once_with_first_span():
     acrs = find_acronyms(DocContext(text, "en"))
     assert [a.acronym for a in acrs] == ["OGP"]
     assert acrs[0].start == 4 and acrs[0].rule.startswith("acronym.")
+
+
+def test_multi_word_upper_case_acronym():
+    found = _acr("the Directorate-General for International Partnerships (DG INTPA) of the Commission")
+    assert found["DG INTPA"] == "Directorate-General for International Partnerships"

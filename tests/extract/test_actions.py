@@ -139,3 +139,42 @@ def test_missing_doc_and_meetings_still_work():
     ctx = DocContext(text=text, language="es", segments=segment(text))
     acts = find_actions(ctx, None, None, None)
     assert acts[0].actors == ["MX", "US"] and acts[0].deadline == "2025" and acts[0].level == 5
+
+
+def test_bare_lead_in_is_not_itself_an_action_and_items_are_asks():
+    text = (
+        "Estimado Alto Representante:\n\n"
+        "Le pedimos que la Unión Europea:\n\n"
+        "- Condicione su cooperación policial al respeto de los derechos humanos.\n"
+        "- Financie la búsqueda de personas desaparecidas con 3 millones de euros.\n\n"
+        "Atentamente,\n\nColectivo de familias"
+    )
+    acts = _acts(text, doc=LETTER, lang="es")
+    assert [a.kind for a in acts] == ["ask", "ask"]
+    assert acts[0].text.startswith("Condicione") and acts[1].level == 5
+    assert all(a.actors == ["CSO"] for a in acts)
+
+
+def test_recommendations_heading_introduces_asks():
+    text = "Recommendations to the dialogue partners:\n\n- Publish the forensic registry every quarter.\n- End arbitrary detention of migrants.\n"  # noqa: E501
+    acts = _acts(text, doc=DocumentInfo(doc_type="report"))
+    assert [a.kind for a in acts] == ["ask", "ask"]
+
+
+def test_spanish_singular_future_metonym_and_money_is_specific():
+    text = (
+        "Colombia y Estados Unidos concluyeron su diálogo. "
+        "Washington aportará 8 millones de dólares a la unidad de protección. "
+        "Colombia fortalecerá la protección de las personas firmantes del acuerdo."
+    )
+    acts = _acts(text, lang="es", meetings=[Meeting(parties=["CO", "US"])])
+    assert [(a.actors, a.level) for a in acts] == [(["US"], 5), (["CO"], 4)]
+
+
+def test_modal_ask_actor_is_author_and_subject_is_addressee():
+    text = (
+        "The Colombian army should hand over its archives on the 2008 killings to the special jurisdiction."
+    )
+    acts = _acts(text, doc=DocumentInfo(doc_type="report"))
+    assert acts[0].kind == "ask" and acts[0].actors == ["CSO"]
+    assert acts[0].addressee == "The Colombian army"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dialogwatch.extract.actions import find_actions
+from dialogwatch.extract.actors import actors_data
 from dialogwatch.extract.context import DocContext, Segment
 from dialogwatch.extract.cues import cues_data, find_cues
 from dialogwatch.extract.deadlines import _data as deadline_data
@@ -77,3 +78,11 @@ def test_topic_ids_match_contract_groups():
     data = topics_data()
     assert {e.group for e in data.topics.values()} == {"human_rights", "security"}
     assert "torture" in data.topics and "cyber" in data.topics
+
+
+@pytest.mark.parametrize("ex", actors_data().examples, ids=lambda e: e.text[:40])
+def test_actor_metonym_examples(ex):
+    acts = find_actions(
+        _ctx(ex.text, "es" if "aportará" in ex.text else "en"), None, [Meeting(parties=["CO", "US"])], []
+    )
+    assert [a.actors for a in acts] == [ex.actors]

@@ -55,7 +55,12 @@ def test_known_people_have_sides_and_two_name_tokens():
 def test_name_candidates_keep_particles_initials_and_hyphens():
     text = "Juan Ramón de la Fuente, E. Anthony Wayne, Ana María Ruiz-Cabañas y María del Carmen Soto."
     names = [c.text for c in find_name_candidates(text)]
-    assert names == ["Juan Ramón de la Fuente", "E. Anthony Wayne", "Ana María Ruiz-Cabañas", "María del Carmen Soto"]
+    assert names == [
+        "Juan Ramón de la Fuente",
+        "E. Anthony Wayne",
+        "Ana María Ruiz-Cabañas",
+        "María del Carmen Soto",
+    ]
 
 
 def test_same_person_variants():
@@ -68,7 +73,10 @@ def test_split_title_keeps_subject_phrases_whole():
     assert split_title("Assistant Secretary of State for Western Hemisphere Affairs").organization is None
     parts = split_title("directora de Asuntos Jurídicos de la Secretaría de Marina (SEMAR)")
     assert (parts.title, parts.organization, parts.acronym) == (
-        "directora de Asuntos Jurídicos", "Secretaría de Marina", "SEMAR")
+        "directora de Asuntos Jurídicos",
+        "Secretaría de Marina",
+        "SEMAR",
+    )
     assert split_title("Head of the EU Delegation to Peru").organization is None
 
 

@@ -71,3 +71,16 @@ def test_month_number_accepts_accents_and_abbreviations():
 
 def test_find_years_ignores_numbers():
     assert [y for _, _, y in find_years("In 2016, 8,335 cases; by 2022 more.")] == [2016, 2022]
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("talks on August 12-13, 2015 in Beijing", "2015-08-12"),
+        ("los días 12 y 13 de agosto de 2015", "2015-08-12"),
+        ("del 3 al 5 de mayo de 2020", "2020-05-03"),
+        ("held on 16–17 February 2023", "2023-02-16"),
+    ],
+)
+def test_date_ranges_keep_their_first_day(text, iso):
+    assert find_dates(text)[0].iso == iso

@@ -16,45 +16,95 @@ def _deleg(text: str, lang: str = "en") -> dict[str, list[str]]:
 
 
 def test_english_people_and_representatives():
-    text = ("The Mexican delegation was headed by Ana Soto, Undersecretary for Human Rights at the Interior "
-            "Ministry (SEGOB), with additional representatives from the Ministries of National Defense (SEDENA) "
-            "and Navy (SEMAR). The U.S. delegation was led by Mark Hill, Deputy Assistant Secretary of State; it "
-            "also included representatives from the Department of Health and Human Services, the Department of "
-            "Justice, and the U.S. Agency for International Development.")
+    text = (
+        "The Mexican delegation was headed by Ana Soto, Undersecretary for Human Rights at the Interior "
+        "Ministry (SEGOB), with additional representatives from the Ministries of National Defense (SEDENA) "
+        "and Navy (SEMAR). The U.S. delegation was led by Mark Hill, Deputy Assistant Secretary of State; it "
+        "also included representatives from the Department of Health and Human Services, the Department of "
+        "Justice, and the U.S. Agency for International Development."
+    )
     d = _deleg(text)
     assert d["MX"] == ["Interior Ministry", "Ministries of National Defense", "Navy"]
-    assert d["US"] == ["Department of State", "Department of Health and Human Services", "Department of Justice",
-                       "U.S. Agency for International Development"]
+    assert d["US"] == [
+        "Department of State",
+        "Department of Health and Human Services",
+        "Department of Justice",
+        "U.S. Agency for International Development",
+    ]
 
 
 def test_acronym_parenthesis_stands_for_several_agencies():
-    text = ("The Mexican delegation was headed by Luis Mora, Deputy Attorney General (FGR), with representatives "
-            "from the armed forces (SEDENA and SEMAR), the National Guard and the Office of the Presidency.")
+    text = (
+        "The Mexican delegation was headed by Luis Mora, Deputy Attorney General (FGR), with representatives "
+        "from the armed forces (SEDENA and SEMAR), the National Guard and the Office of the Presidency."
+    )
     d = _deleg(text)
     assert d["MX"] == ["FGR", "SEDENA", "SEMAR", "National Guard", "Office of the Presidency"]
 
 
 def test_spanish_officials_lists_per_side():
-    text = ("La delegación mexicana estuvo encabezada por el subsecretario para América del Norte, Pablo Ruiz "
-            "Luna, e integrada por funcionarios de la Secretaría de Seguridad y Protección Ciudadana (SSPC), la "
-            "Fiscalía General de la República y el Instituto Nacional de Migración. Por parte de Estados Unidos, "
-            "la delegación fue presidida por Sara King, secretaria adjunta de Estado, con representantes del "
-            "Departamento de Seguridad Nacional y de la Administración para el Control de Drogas.")
+    text = (
+        "La delegación mexicana estuvo encabezada por el subsecretario para América del Norte, Pablo Ruiz "
+        "Luna, e integrada por funcionarios de la Secretaría de Seguridad y Protección Ciudadana (SSPC), la "
+        "Fiscalía General de la República y el Instituto Nacional de Migración. Por parte de Estados Unidos, "
+        "la delegación fue presidida por Sara King, secretaria adjunta de Estado, con representantes del "
+        "Departamento de Seguridad Nacional y de la Administración para el Control de Drogas."
+    )
     d = _deleg(text, "es")
-    assert d["MX"] == ["Secretaría de Relaciones Exteriores", "Secretaría de Seguridad y Protección Ciudadana",
-                       "Fiscalía General de la República", "Instituto Nacional de Migración"]
-    assert d["US"] == ["Departamento de Estado", "Departamento de Seguridad Nacional",
-                       "Administración para el Control de Drogas"]
+    assert d["MX"] == [
+        "Secretaría de Relaciones Exteriores",
+        "Secretaría de Seguridad y Protección Ciudadana",
+        "Fiscalía General de la República",
+        "Instituto Nacional de Migración",
+    ]
+    assert d["US"] == [
+        "Departamento de Estado",
+        "Departamento de Seguridad Nacional",
+        "Administración para el Control de Drogas",
+    ]
 
 
 def test_same_agency_in_two_wordings_counted_once():
-    text = ("The Mexican delegation was headed by Ana Soto, Undersecretary at the Ministry of the Interior, and "
-            "included officials of the Interior Ministry and the Secretaría de Gobernación.")
+    text = (
+        "The Mexican delegation was headed by Ana Soto, Undersecretary at the Ministry of the Interior, and "
+        "included officials of the Interior Ministry and the Secretaría de Gobernación."
+    )
     assert _deleg(text)["MX"] == ["Ministry of the Interior"]
 
 
 def test_letters_and_texts_without_delegations_have_none():
-    letter = ("Dear Minister,\n\nThe delegation included officials from the Ministry of Defense.\n\n"
-              "Sincerely,\n\nAna Ruiz, director, Foro Migrante\n")
+    letter = (
+        "Dear Minister,\n\nThe delegation included officials from the Ministry of Defense.\n\n"
+        "Sincerely,\n\nAna Ruiz, director, Foro Migrante\n"
+    )
     assert _deleg(letter) == {}
     assert _deleg("The talks covered migration and trade between both countries.") == {}
+
+
+def test_participating_agencies_bullets_and_sentences():
+    text = (
+        "The United States and Mexico held the third meeting of the Security Dialogue.\n\n"
+        "Participating agencies included:\n"
+        "- the U.S. Department of Justice;\n"
+        "- Mexico's National Guard;\n"
+        "- Mexico's Financial Intelligence Unit (UIF).\n\n"
+        "Participan también la Secretaría de Marina y la Administración para el Control de Drogas (DEA)."
+    )
+    d = _deleg(text)
+    assert d["US"] == ["U.S. Department of Justice", "Administración para el Control de Drogas"]
+    assert d["MX"] == [
+        "Mexico's National Guard",
+        "Mexico's Financial Intelligence Unit",
+        "Secretaría de Marina",
+    ]
+
+
+def test_were_also_represented():
+    text = (
+        "The EU delegation was led by Anna Berg, Director at the European External Action Service. "
+        "The European Commission was also represented, as were Mexico's Ministry of the Interior and the "
+        "National Institute of Women (INMUJERES)."
+    )
+    d = _deleg(text)
+    assert d["EU"] == ["European External Action Service", "European Commission"]
+    assert d["MX"] == ["Mexico's Ministry of the Interior", "National Institute of Women"]

@@ -16,51 +16,69 @@ def test_doctypes_yaml_examples(example):
 
 
 def test_joint_statement_with_dateline_date():
-    text = ("# Joint Statement on the Third Round\n\n"
-            "Ottawa, May 9, 2019 – Canada and Mexico held the third round of talks today.\n")
+    text = (
+        "# Joint Statement on the Third Round\n\n"
+        "Ottawa, May 9, 2019 – Canada and Mexico held the third round of talks today.\n"
+    )
     d = _doc(text)
-    assert (d.doc_type, d.date, d.title) == ("joint_statement", "2019-05-09", "Joint Statement on the Third Round")
+    assert (d.doc_type, d.date, d.title) == (
+        "joint_statement",
+        "2019-05-09",
+        "Joint Statement on the Third Round",
+    )
     assert d.date_rule == "date.dateline"
 
 
 def test_republished_statement_is_joint_and_source_line_date_wins():
-    text = ("Tuesday, June 10, 2014\n\nThe EU and Mexico hold talks\n\n"
-            "The European Union and Mexico held the fourth dialogue in Brussels on June 2.\n\n"
-            "Joint press release, Jun. 2, 2014, Ministry of Foreign Affairs\n")
+    text = (
+        "Tuesday, June 10, 2014\n\nThe EU and Mexico hold talks\n\n"
+        "The European Union and Mexico held the fourth dialogue in Brussels on June 2.\n\n"
+        "Joint press release, Jun. 2, 2014, Ministry of Foreign Affairs\n"
+    )
     d = _doc(text)
     assert d.doc_type == "joint_statement"
     assert d.date == "2014-06-02"
 
 
 def test_spanish_communique_is_press_release():
-    text = ("Comunicado No. 87\nSecretaría de Relaciones Exteriores\n\n"
-            "Ciudad de México, 3 de mayo de 2022\n\nLa Cancillería informó hoy sobre la reunión con Guatemala.")
+    text = (
+        "Comunicado No. 87\nSecretaría de Relaciones Exteriores\n\n"
+        "Ciudad de México, 3 de mayo de 2022\n\nLa Cancillería informó hoy sobre la reunión con Guatemala."
+    )
     d = _doc(text, "es")
     assert d.doc_type == "press_release" and d.date == "2022-05-03"
 
 
 def test_spanish_joint_declaration():
-    text = ("DECLARACIÓN CONJUNTA\n\nBogotá, 12 de octubre de 2021\n\n"
-            "La Unión Europea y Colombia celebraron hoy su diálogo sobre derechos humanos.")
+    text = (
+        "DECLARACIÓN CONJUNTA\n\nBogotá, 12 de octubre de 2021\n\n"
+        "La Unión Europea y Colombia celebraron hoy su diálogo sobre derechos humanos."
+    )
     d = _doc(text, "es")
     assert d.doc_type == "joint_statement" and d.date == "2021-10-12"
 
 
 def test_letter_date_at_top_and_language_kept():
-    text = ("12 de febrero de 2020\n\nEstimado Secretario:\n\nLe escribimos para pedirle que actúe.\n\n"
-            "Atentamente,\n\nLucía Ramos\n")
+    text = (
+        "12 de febrero de 2020\n\nEstimado Secretario:\n\nLe escribimos para pedirle que actúe.\n\n"
+        "Atentamente,\n\nLucía Ramos\n"
+    )
     d = _doc(text, "es")
     assert (d.doc_type, d.date, d.language) == ("letter", "2020-02-12", "es")
 
 
 def test_news_with_agency_dateline():
-    text = "GUATEMALA CITY (AP) — Officials said on Monday that the talks with Mexico would continue next month."
+    text = (
+        "GUATEMALA CITY (AP) — Officials said on Monday that the talks with Mexico would continue next month."
+    )
     assert _doc(text).doc_type == "news"
 
 
 def test_archive_banner_date_is_not_the_issue_date():
-    text = ("ARCHIVED CONTENT\n\nInformation released online from January 20, 2009 to January 20, 2017.\n\n"
-            "Media Note\n\nOffice of the Spokesperson\n\nNovember 3, 2015\n\nThe United States hosted talks.")
+    text = (
+        "ARCHIVED CONTENT\n\nInformation released online from January 20, 2009 to January 20, 2017.\n\n"
+        "Media Note\n\nOffice of the Spokesperson\n\nNovember 3, 2015\n\nThe United States hosted talks."
+    )
     d = _doc(text)
     assert d.date == "2015-11-03"
     assert d.doc_type == "media_note"
@@ -72,12 +90,16 @@ def test_no_date_gives_null_and_given_title_wins():
 
 
 def test_memo_header_is_a_report():
-    text = ("Para: Delegación de la Unión Europea\nDe: Centro de Derechos Humanos\nFecha: 5 de abril de 2021\n\n"
-            "1. Persisten las desapariciones.")
+    text = (
+        "Para: Delegación de la Unión Europea\nDe: Centro de Derechos Humanos\nFecha: 5 de abril de 2021\n\n"
+        "1. Persisten las desapariciones."
+    )
     d = _doc(text, "es")
     assert d.doc_type == "report" and d.date == "2021-04-05"
 
 
 def test_published_month_label():
-    d = _doc("A study of the framework\n\nA report by a research group\nPublished March 2023\n\nIntroduction\n")
+    d = _doc(
+        "A study of the framework\n\nA report by a research group\nPublished March 2023\n\nIntroduction\n"
+    )
     assert d.date == "2023-03"

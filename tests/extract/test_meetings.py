@@ -28,8 +28,10 @@ def test_series_yaml_examples(example):
 
 
 def test_dateline_is_not_the_venue_but_held_in_is():
-    text = ("Washington, DC, May 2, 2017 – The United States and Mexico held the 9th round of the Bilateral "
-            "Dialogue on Human Rights today in Mexico City.")
+    text = (
+        "Washington, DC, May 2, 2017 – The United States and Mexico held the 9th round of the Bilateral "
+        "Dialogue on Human Rights today in Mexico City."
+    )
     m = _meetings(text)[0]
     assert (m.city, m.country, m.date, m.round) == ("Mexico City", "MX", "2017-05-02", 9)
     assert m.rule == "meeting.held_sentence" and "held the 9th round" in text[m.start : m.end]
@@ -42,15 +44,19 @@ def test_dateline_alone_gives_no_venue():
 
 
 def test_host_ministry_gives_country_only():
-    text = "Today the Colombian Ministry of Foreign Affairs hosted the fifth EU-Colombia Human Rights Dialogue."
+    text = (
+        "Today the Colombian Ministry of Foreign Affairs hosted the fifth EU-Colombia Human Rights Dialogue."
+    )
     m = _meetings(text, date="2020-11-05")[0]
     assert (m.city, m.country, m.round, m.date) == (None, "CO", 5, "2020-11-05")
     assert m.parties == ["CO", "EU"]
 
 
 def test_spanish_roman_round_and_cancilleria_venue():
-    text = ("El 3 de marzo de 2016 se llevó a cabo en la Cancillería la XII Reunión del Diálogo de Alto Nivel "
-            "sobre Seguridad entre México y Estados Unidos.")
+    text = (
+        "El 3 de marzo de 2016 se llevó a cabo en la Cancillería la XII Reunión del Diálogo de Alto Nivel "
+        "sobre Seguridad entre México y Estados Unidos."
+    )
     m = _meetings(text, "es")[0]
     assert m.round == 12
     assert m.date == "2016-03-03"
@@ -59,8 +65,10 @@ def test_spanish_roman_round_and_cancilleria_venue():
 
 
 def test_spanish_capital_phrase_and_weekday():
-    text = ("CIUDAD DE MÉXICO (EFE) — El diálogo se cerró con acuerdos.\n\nLa octava edición del Diálogo "
-            "sobre Migración se celebró el jueves en la capital estadounidense.")
+    text = (
+        "CIUDAD DE MÉXICO (EFE) — El diálogo se cerró con acuerdos.\n\nLa octava edición del Diálogo "
+        "sobre Migración se celebró el jueves en la capital estadounidense."
+    )
     m = _meetings(text, "es", date="2024-04-20")[0]
     assert (m.city, m.country, m.round) == ("Washington", "US", 8)
     assert m.date == "2024-04-18"
@@ -74,9 +82,15 @@ def test_title_only_statement_yields_series_without_details():
 
 
 def test_future_meeting_and_letters_give_nothing():
-    assert _meetings("Both sides will hold the next round of the Dialogue on Human Rights in Geneva in 2025.") == []
-    letter = ("Dear Minister,\n\nOn the occasion of your visit to Beijing for the Human Rights Dialogue we urge you "
-              "to raise these cases.\n\nSincerely,\n\nAna Ruiz\n")
+    assert (
+        _meetings("Both sides will hold the next round of the Dialogue on Human Rights in Geneva in 2025.")
+        == []
+    )
+    letter = (
+        "Dear Minister,\n\nOn the occasion of your visit to Beijing for the Human Rights Dialogue "
+        "we urge you "
+        "to raise these cases.\n\nSincerely,\n\nAna Ruiz\n"
+    )
     assert _meetings(letter) == []
 
 

@@ -14,9 +14,11 @@ def _people(text: str, lang: str = "en"):
 
 EN_DELEGATIONS = (
     "The Canadian delegation was headed by Laura Bennett, Assistant Deputy Minister for Americas of the "
-    "Department of Global Affairs; Omar Haddad, Director General for Human Rights at the Department of Justice; "
+    "Department of Global Affairs; Omar Haddad, Director General for Human Rights at the "
+    "Department of Justice; "
     "and Claire Dubois, Senior Adviser (PCO) with additional representatives from the Royal Police. "
-    "The U.S. delegation was co-led by Nora Whitfield, Deputy Assistant Secretary of State for Western Hemisphere "
+    "The U.S. delegation was co-led by Nora Whitfield, Deputy Assistant Secretary of State for "
+    "Western Hemisphere "
     "Affairs and Samuel Ortega, Principal Deputy Assistant Secretary for Democracy, Human Rights, and Labor. "
     "The delegation included Peter J. Lang, Senior Advisor, Department of Homeland Security; as well as "
     "officials from the U.S. Embassy in Ottawa."
@@ -25,25 +27,44 @@ EN_DELEGATIONS = (
 
 def test_english_heads_and_members_with_titles_and_orgs():
     p = _people(EN_DELEGATIONS)
-    assert set(p) == {"Laura Bennett", "Omar Haddad", "Claire Dubois", "Nora Whitfield", "Samuel Ortega", "Peter J. Lang"}
+    assert set(p) == {
+        "Laura Bennett",
+        "Omar Haddad",
+        "Claire Dubois",
+        "Nora Whitfield",
+        "Samuel Ortega",
+        "Peter J. Lang",
+    }
     lb = p["Laura Bennett"]
     assert (lb.role, lb.side, lb.title, lb.organization) == (
-        "head", "CA", "Assistant Deputy Minister for Americas", "Department of Global Affairs")
+        "head",
+        "CA",
+        "Assistant Deputy Minister for Americas",
+        "Department of Global Affairs",
+    )
     assert p["Omar Haddad"].organization == "Department of Justice" and p["Omar Haddad"].side == "CA"
     assert p["Claire Dubois"].title == "Senior Adviser"
     nw = p["Nora Whitfield"]
     assert (nw.role, nw.side) == ("head", "US")
     assert nw.title == "Deputy Assistant Secretary of State for Western Hemisphere Affairs"
-    assert p["Samuel Ortega"].title == "Principal Deputy Assistant Secretary for Democracy, Human Rights, and Labor"
+    assert (
+        p["Samuel Ortega"].title
+        == "Principal Deputy Assistant Secretary for Democracy, Human Rights, and Labor"
+    )
     pl = p["Peter J. Lang"]
     assert (pl.role, pl.side, pl.title, pl.organization) == (
-        "member", "US", "Senior Advisor", "Department of Homeland Security")
+        "member",
+        "US",
+        "Senior Advisor",
+        "Department of Homeland Security",
+    )
     assert all(x.start is not None and x.rule for x in p.values())
 
 
 ES_DELEGATIONS = (
-    "La delegación mexicana estuvo encabezada por la subsecretaria para América del Norte, Laura Medina Ortiz, "
-    "e integrada por Jorge Salas Luna, titular de la Unidad de Política Migratoria, y por la directora general "
+    "La delegación mexicana estuvo encabezada por la subsecretaria para América del Norte, "
+    "Laura Medina Ortiz, e integrada por Jorge Salas Luna, titular de la Unidad de Política "
+    "Migratoria, y por la directora general "
     "de Derechos Humanos, Teresa Núñez Vidal. Por parte de Estados Unidos, la delegación fue presidida por "
     "Daniel Weber, secretario adjunto de Estado para Asuntos del Hemisferio Occidental."
 )
@@ -66,20 +87,28 @@ def test_spanish_title_before_and_after_name():
 
 
 def test_spanish_bulleted_delegation_list():
-    text = ("La delegación de Colombia estuvo integrada por:\n"
-            "- Marta Lucía Gómez, viceministra de Asuntos Multilaterales (jefa de delegación);\n"
-            "- Andrés Felipe Rojas, director de Derechos Humanos del Ministerio del Interior;\n")
+    text = (
+        "La delegación de Colombia estuvo integrada por:\n"
+        "- Marta Lucía Gómez, viceministra de Asuntos Multilaterales (jefa de delegación);\n"
+        "- Andrés Felipe Rojas, director de Derechos Humanos del Ministerio del Interior;\n"
+    )
     p = _people(text, "es")
     assert p["Marta Lucía Gómez"].role == "head" and p["Marta Lucía Gómez"].side == "CO"
     ar = p["Andrés Felipe Rojas"]
     assert (ar.role, ar.side, ar.title, ar.organization) == (
-        "member", "CO", "director de Derechos Humanos", "Ministerio del Interior")
+        "member",
+        "CO",
+        "director de Derechos Humanos",
+        "Ministerio del Interior",
+    )
 
 
 def test_mentioned_people_with_sides_from_titles():
-    text = ("The meeting followed talks between President Joe Biden and Mexican President Andrés Manuel López "
-            "Obrador. Vice President Kamala Harris also spoke. El canciller mexicano Juan Ramón de la Fuente "
-            "asistió.")
+    text = (
+        "The meeting followed talks between President Joe Biden and Mexican President Andrés Manuel López "
+        "Obrador. Vice President Kamala Harris also spoke. El canciller mexicano Juan Ramón de la Fuente "
+        "asistió."
+    )
     p = _people(text)
     assert p["Joe Biden"].role == "mentioned" and p["Joe Biden"].side == "US"
     assert p["Andrés Manuel López Obrador"].side == "MX"
@@ -89,8 +118,10 @@ def test_mentioned_people_with_sides_from_titles():
 
 
 def test_spanish_news_subject_led_delegation():
-    text = ("La secretaria de Seguridad, Rosa Icela Rodríguez, viajó a Washington. Rodríguez, quien encabezó la "
-            "delegación mexicana, dijo que habrá acuerdos. El fiscal Omar Gil Soto dijo que no hubo avances.")
+    text = (
+        "La secretaria de Seguridad, Rosa Icela Rodríguez, viajó a Washington. Rodríguez, quien encabezó la "
+        "delegación mexicana, dijo que habrá acuerdos. El fiscal Omar Gil Soto dijo que no hubo avances."
+    )
     p = _people(text, "es")
     assert p["Rosa Icela Rodríguez"].role == "head" and p["Rosa Icela Rodríguez"].side == "MX"
     assert p["Rosa Icela Rodríguez"].title == "secretaria de Seguridad"
@@ -98,14 +129,18 @@ def test_spanish_news_subject_led_delegation():
 
 
 def test_places_and_organisations_are_not_people():
-    text = ("Officials met in Mexico City and Buenos Aires. Front Line Defenders and Human Rights Watch "
-            "published reports. La Secretaría de Relaciones Exteriores y la Guardia Nacional informaron.")
+    text = (
+        "Officials met in Mexico City and Buenos Aires. Front Line Defenders and Human Rights Watch "
+        "published reports. La Secretaría de Relaciones Exteriores y la Guardia Nacional informaron."
+    )
     assert _people(text) == {}
 
 
 def test_same_person_twice_keeps_richest_role_and_full_name():
-    text = ("Ambassador Elena Ruiz-Torres spoke first. The Mexican delegation was headed by Elena Ruiz-Torres "
-            "Campos, Undersecretary for Multilateral Affairs.")
+    text = (
+        "Ambassador Elena Ruiz-Torres spoke first. The Mexican delegation was headed by Elena Ruiz-Torres "
+        "Campos, Undersecretary for Multilateral Affairs."
+    )
     p = _people(text)
     assert list(p) == ["Elena Ruiz-Torres Campos"]
     assert p["Elena Ruiz-Torres Campos"].role == "head"
@@ -113,40 +148,100 @@ def test_same_person_twice_keeps_richest_role_and_full_name():
 
 
 def test_english_letter_addressee_and_signatories():
-    text = ("June 3, 2021\n\nThe Honorable Jane Q. Carver\nSecretary of Homeland Security\n"
-            "U.S. Department of Homeland Security\n\nDear Secretary Carver:\n\nWe urge you to act.\n\n"
-            "Sincerely,\n\nRuth Adler, Program Director, Refugee Rights Network\n"
-            "Center for Border Justice (CBJ), Tomás Ibarra, Senior Researcher, tibarra@example.org\n")
+    text = (
+        "June 3, 2021\n\nThe Honorable Jane Q. Carver\nSecretary of Homeland Security\n"
+        "U.S. Department of Homeland Security\n\nDear Secretary Carver:\n\nWe urge you to act.\n\n"
+        "Sincerely,\n\nRuth Adler, Program Director, Refugee Rights Network\n"
+        "Center for Border Justice (CBJ), Tomás Ibarra, Senior Researcher, tibarra@example.org\n"
+    )
     p = _people(text)
     jc = p["Jane Q. Carver"]
     assert (jc.role, jc.side, jc.title) == ("addressee", "US", "Secretary of Homeland Security")
     assert jc.organization == "U.S. Department of Homeland Security"
     ra = p["Ruth Adler"]
     assert (ra.role, ra.side, ra.title, ra.organization) == (
-        "signatory", "CSO", "Program Director", "Refugee Rights Network")
+        "signatory",
+        "CSO",
+        "Program Director",
+        "Refugee Rights Network",
+    )
     ti = p["Tomás Ibarra"]
     assert (ti.role, ti.side, ti.title, ti.organization) == (
-        "signatory", "CSO", "Senior Researcher", "Center for Border Justice")
+        "signatory",
+        "CSO",
+        "Senior Researcher",
+        "Center for Border Justice",
+    )
 
 
 def test_spanish_letter_blocks():
-    text = ("Ciudad de México, 4 de mayo de 2022\n\nEmbajador Carlos Duarte Peña\nSubsecretario para América Latina\n"
-            "Secretaría de Relaciones Exteriores\n\nEstimado Subsecretario:\n\nLe solicitamos atender estas "
-            "peticiones.\n\nAtentamente,\n\nSofía Martínez Gil, coordinadora de incidencia, Colectivo Frontera Sur\n"
-            "Raúl Herrera Vega, director, Observatorio Ciudadano de Justicia\n")
+    text = (
+        "Ciudad de México, 4 de mayo de 2022\n\nEmbajador Carlos Duarte Peña\n"
+        "Subsecretario para América Latina\n"
+        "Secretaría de Relaciones Exteriores\n\nEstimado Subsecretario:\n\nLe solicitamos atender estas "
+        "peticiones.\n\nAtentamente,\n\n"
+        "Sofía Martínez Gil, coordinadora de incidencia, Colectivo Frontera Sur\n"
+        "Raúl Herrera Vega, director, Observatorio Ciudadano de Justicia\n"
+    )
     p = _people(text, "es")
     cd = p["Carlos Duarte Peña"]
     assert (cd.role, cd.side, cd.title) == ("addressee", "MX", "Subsecretario para América Latina")
     assert cd.organization == "Secretaría de Relaciones Exteriores"
     sm = p["Sofía Martínez Gil"]
     assert (sm.role, sm.side, sm.title, sm.organization) == (
-        "signatory", "CSO", "coordinadora de incidencia", "Colectivo Frontera Sur")
+        "signatory",
+        "CSO",
+        "coordinadora de incidencia",
+        "Colectivo Frontera Sur",
+    )
     assert p["Raúl Herrera Vega"].role == "signatory"
 
 
 def test_memo_from_line_gives_signatories():
-    text = ("Para: Comisión del Senado\nDe: Paula Ríos, Red de Defensoras (RD), y Martín Soto, Foro Migrante\n"
-            "Fecha: 1 de junio de 2022\n\n1. Hay retrasos.\n")
+    text = (
+        "Para: Comisión del Senado\nDe: Paula Ríos, Red de Defensoras (RD), y Martín Soto, Foro Migrante\n"
+        "Fecha: 1 de junio de 2022\n\n1. Hay retrasos.\n"
+    )
     p = _people(text, "es")
     assert p["Paula Ríos"].role == "signatory" and p["Paula Ríos"].organization == "Red de Defensoras"
     assert p["Martín Soto"].side == "CSO"
+
+
+def test_people_named_by_a_noun_have_no_side():
+    text = (
+        "The U.S. delegation raised the case of journalist Nguyen Van Hoa and urged the release of "
+        "defenders, including Tran Thi Nga, Le Dinh Luong and Ho Duc Hoa. "
+        "Pedro Canché, un periodista maya, fue liberado. La activista Rosa Nidia Villanueva habló."
+    )
+    p = _people(text)
+    assert set(p) == {
+        "Nguyen Van Hoa",
+        "Tran Thi Nga",
+        "Le Dinh Luong",
+        "Ho Duc Hoa",
+        "Pedro Canché",
+        "Rosa Nidia Villanueva",
+    }
+    assert all(x.side is None and x.role == "mentioned" for x in p.values())
+    assert p["Nguyen Van Hoa"].title == "journalist"
+    assert p["Pedro Canché"].title == "periodista"
+
+
+def test_issuer_header_gives_side_to_officials_of_a_release():
+    text = (
+        "SECRETARÍA DE GOBERNACIÓN\nComunicado 12/2024\n\nCiudad de México, 2 de febrero de 2024\n\n"
+        "Durante el acto, la titular de la Unidad, Carmen Olvera Ruiz, presentó el informe."
+    )
+    p = _people(text, "es")
+    assert p["Carmen Olvera Ruiz"].side == "MX"
+
+
+def test_subject_first_english_lead_and_met_with():
+    text = (
+        "Deputy Foreign Minister Sergio Pardo led Colombia's delegation, while Ambassador Ruth Keller headed "
+        "the EU side. Later, Secretary of State Antony Blinken met with Foreign Minister Álvaro Leyva."
+    )
+    p = _people(text)
+    assert (p["Sergio Pardo"].role, p["Sergio Pardo"].side) == ("head", "CO")
+    assert (p["Ruth Keller"].role, p["Ruth Keller"].side) == ("head", "EU")
+    assert p["Antony Blinken"].role == "head" and p["Antony Blinken"].side == "US"

@@ -16,6 +16,7 @@ from dialogwatch.link.names import compare_names, parse_name
         ("Ambassador Roberta Jacobson", "Roberta Jacobson"),
         ("Sra. Lía Limón García", "Lia Limon Garcia"),
         ("Tom Malinowski", "Thomas Malinowski"),
+        ("Miguel Ruiz–Cabañas Izquierdo", "Miguel Ruiz Cabañas"),
     ],
 )
 def test_same_person(a: str, b: str) -> None:

@@ -186,3 +186,23 @@ def test_snippet_marks_terms_and_windows_long_text() -> None:
     assert ("Tortura", True) in segs
     assert segs[0] == ("… ", False) and segs[-1] == (" …", False)
     assert len("".join(t for t, _ in segs)) < 400
+
+
+def test_sync_follows_visibility_and_versions(corpus: Store) -> None:
+    from dialogwatch.search.index import SyncThrottle
+
+    throttle = SyncThrottle(interval=0)
+    with corpus.session() as s:
+        assert search(s, "erradicar").total == 1
+        doc = s.scalars(select(Document).where(Document.title.like("Informe sobre%"))).one()
+        doc.visibility = "private"
+    with corpus.session() as s:
+        assert throttle.maybe_sync(s, force=True) == 2  # the document and its action
+        assert search(s, "erradicar").total == 0
+        assert search(s, "erradicar", SearchFilters(include_private=True)).total == 1
+        assert throttle.maybe_sync(s) == 0  # nothing changed: the fingerprint check skips the scan
+        doc = s.scalars(select(Document).where(Document.title.like("Informe sobre%"))).one()
+        doc.visibility, doc.is_current = "public", False
+        throttle.request()
+        assert throttle.maybe_sync(s) == 2
+        assert search(s, "erradicar").total == 0  # superseded versions are not listed

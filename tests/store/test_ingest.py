@@ -122,7 +122,19 @@ def test_each_bad_input_fails_alone_and_the_batch_goes_on(store, tmp_path: Path)
     assert orphan == 0
 
 
-@pytest.mark.parametrize("kind", ["empty", "too_large", "unsupported", "docx_not_zip", "bad_utf8"])
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "empty",
+        "too_large",
+        "unsupported",
+        "docx_not_zip",
+        "bad_utf8",
+        "encrypted_pdf",
+        "scanned_pdf",
+        "zip_bomb",
+    ],
+)
 def test_bad_input_reason_is_specific(sqlite_store, tmp_path: Path, kind: str) -> None:
     bad = bad_inputs(tmp_path)
     result = ingest_file(sqlite_store, bad[kind], settings=get_settings(max_file_bytes=SMALL_MAX_BYTES))
@@ -132,6 +144,9 @@ def test_bad_input_reason_is_specific(sqlite_store, tmp_path: Path, kind: str) -
         "unsupported": ("unsupported", "extension", "format"),
         "docx_not_zip": ("docx", "zip", "word"),
         "bad_utf8": ("utf-8", "utf8", "encoding", "decode"),
+        "encrypted_pdf": ("encrypted", "password"),
+        "scanned_pdf": ("no text layer",),
+        "zip_bomb": ("zip bomb",),
     }[kind]
     assert result.status == "failed"
     assert any(w in result.reason.lower() for w in words), result.reason

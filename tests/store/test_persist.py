@@ -201,6 +201,25 @@ def test_topics_are_seeded_from_a_contract_style_vocabulary() -> None:
 
     nested = {"human_rights": {"torture": {"en": "Torture", "es": "Tortura", "def": "d"}}}
     listed = {"topics": [{"id": "cyber", "group": "security", "label_en": "Cyber", "label_es": "Ciber"}]}
+    by_id = {"topics": {"border": {"group": "security", "en": "Border", "es": "Frontera", "terms": ["x"]}}}
+    assert [(t.id, t.group, t.label_es) for t in parse_vocabulary(by_id)] == [
+        ("border", "security", "Frontera")
+    ]
     found = [(t.id, t.group, t.label_es) for t in parse_vocabulary(nested)]
     assert found == [("torture", "human_rights", "Tortura")]
     assert [(t.id, t.group, t.label_en) for t in parse_vocabulary(listed)] == [("cyber", "security", "Cyber")]
+
+
+def test_bundled_vocabulary_seeds_labelled_topics(store) -> None:
+    from dialogwatch.store.topics import ensure_topics, load_vocabulary
+
+    vocabulary = load_vocabulary()
+    if not vocabulary:
+        pytest.skip("extract/data/topics.yaml is not there yet")
+    with store.session() as s:
+        s.add(Topic(id=vocabulary[0].id, label_en="bare"))
+        s.flush()
+        ensure_topics(s)
+        rows = {t.id: t for t in s.scalars(select(Topic))}
+    assert set(rows) >= {t.id for t in vocabulary}
+    assert all(rows[t.id].label_en == t.label_en and rows[t.id].label_es for t in vocabulary)

@@ -30,6 +30,10 @@ COMMANDS = [
     ("token", "create"),
     ("visibility",),
     ("suggestions",),
+    ("suggestions", "accept"),
+    ("merges",),
+    ("merges", "people"),
+    ("review", "conflicts"),
 ]
 
 

@@ -188,3 +188,66 @@ def test_review_queue_lowest_confidence_first_with_evidence(store, seed) -> None
         action_items = [q for q in queue if q["item"].startswith("action:")]
         assert action_items[0]["evidence"].startswith("Mexico will publish")
         assert len(review.review_queue(s, limit=2)) == 2
+
+
+def test_link_decisions_are_reapplied_after_relinking(store, seed) -> None:  # type: ignore[no-untyped-def]
+    from dialogwatch.store import models
+
+    ids = seed()
+    with store.session() as s:
+
+        def link() -> object:
+            row = models.ActionLink(
+                source_action_id=ids["firearms"],
+                target_action_id=ids["cyber"],
+                kind="restates",
+                score=0.5,
+                status="suggested",
+                identity_key="firearms>cyber",
+            )
+            s.add(row)
+            s.flush()
+            return row
+
+        first = link()
+        review.review(s, user(s, "eve"), f"link:{first.id}", "reject", note="different subjects")
+        assert first.status == "rejected"
+        s.delete(first)  # what re-extraction does to links (cascade), before linking runs again
+        s.flush()
+        second = link()
+        assert apply_overrides(s, s.get(Document, ids["doc"])) == []
+        assert second.status == "rejected"
+
+
+def test_edit_keeps_rejection_and_vocabularies_are_checked(store, seed) -> None:  # type: ignore[no-untyped-def]
+    ids = seed()
+    with store.session() as s:
+        eve = user(s, "eve")
+        item = f"action:{ids['forensic']}"
+        with pytest.raises(InvalidInput, match="invalid kind"):
+            review.review(s, eve, item, "edit", {"kind": "pledge"})
+        with pytest.raises(InvalidInput, match="invalid level"):
+            review.review(s, eve, item, "edit", {"level": "9"})
+        review.review(s, eve, item, "reject")
+        set_deadline(s, eve, ids["forensic"], "2024")
+        row = s.get(Action, ids["forensic"])
+        assert (row.review_state, row.deadline) == ("rejected", "2024")
+        review.review(s, eve, item, "confirm")
+        assert row.review_state == "edited"
+
+
+def test_status_set_on_an_old_version_reaches_the_current_one(store, seed) -> None:  # type: ignore[no-untyped-def]
+    ids = seed()
+    with store.session() as s:
+        old = s.get(Document, ids["doc"])
+        old.is_current = False
+        new = make_document(s, STATEMENT_2021 + "\n", "2021-10-08", "/corpus/statement-2021.txt")
+        new.version_of_id, new.version_no = old.id, 2
+        save_extraction(s, new, statement_extraction())
+        status.set_status(
+            s, user(s, "eve"), ids["cyber"], "stalled", "no news", status.EvidenceSpec(url="https://e.org")
+        )
+        current = (
+            s.query(Action).filter(Action.document_id == new.id, Action.text.contains("cybersecurity")).one()
+        )
+        assert current.status == "stalled" and s.get(Action, ids["cyber"]).status == "stalled"

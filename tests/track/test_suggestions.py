@@ -112,7 +112,15 @@ def test_action_links_propose_the_linked_statement(store, seed) -> None:  # type
             )
         )
         s.flush()
+        # A link pointing from the new document to an open action runs backwards in time: ignored.
+        s.add(
+            link_model(
+                source_action_id=later.id, target_action_id=ids["forensic"], kind="restates", score=0.9
+            )
+        )
+        s.flush()
         created = sg.suggest_evidence(s, doc)
+        assert ids["forensic"] not in [c.action_id for c in created]
         linked = [c for c in created if c.action_id == ids["firearms"]]
         assert len(linked) == 1
         assert (linked[0].method, linked[0].score, linked[0].start, linked[0].end) == (

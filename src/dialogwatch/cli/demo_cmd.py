@@ -13,6 +13,7 @@ import dialogwatch
 from dialogwatch.cli.common import DbOption, fail, one_line, opened_store, settings_for
 from dialogwatch.cli.core_cmds import print_report, run_ingest
 from dialogwatch.cli.output import console, emit
+from dialogwatch.ingest.discover import discover
 from dialogwatch.store import queries
 from dialogwatch.store.db import StoreError, open_store
 from dialogwatch.store.models import Document
@@ -35,6 +36,12 @@ def find_examples(explicit: Path | None = None) -> Path:
         if folder.is_dir() and any(p.is_file() for p in folder.rglob("*")):
             return folder
     fail(f"no example documents found (looked in {', '.join(str(c) for c in candidates)})")
+
+
+def example_files(folder: Path) -> list[Path]:
+    """The example documents in ``folder``, without its README (which describes them)."""
+    found = discover([folder])
+    return [p for p in found.files if p.stem.upper() != "README"]
 
 
 def _sqlite_file(url: str) -> Path | None:
@@ -103,10 +110,13 @@ def register(app: typer.Typer) -> None:
         `dialogwatch show 1` or `dialogwatch serve`.
         """
         folder = find_examples(examples)
+        files = example_files(folder)
+        if not files:
+            fail(f"no example documents in {folder}")
         url = settings_for(db).db
         _reset_sqlite(url, folder, replace)
         with opened_store(url) as store:
-            report = run_ingest(store, [folder], force=False)
+            report = run_ingest(store, files, force=False)
             with store.session() as session:
                 rows = queries.list_documents(session)
                 numbers = queries.stats(session)

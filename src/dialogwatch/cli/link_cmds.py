@@ -112,7 +112,7 @@ def register(app: typer.Typer) -> None:
     @app.command("topics")
     def topics_cmd(
         matrix: Annotated[
-            bool, typer.Option("--matrix", help="Topic x meeting matrix (new/continued/dropped).")
+            bool, typer.Option("--matrix/--list", help="Topic x meeting matrix (default), or a plain list.")
         ] = True,
         series: SeriesOption = None,
         db: DbOption = None,

@@ -1,4 +1,4 @@
-"""Account commands: ``users add|list|set-role|remove|password`` and ``token create|list|revoke``.
+"""Account and merge commands: ``users ...``, ``token ...`` and ``merges ...``.
 
 The CLI acts as the local user named by ``DIALOGWATCH_USER`` (default ``local``);
 on a database without users that user is created as admin on first use.
@@ -14,7 +14,7 @@ import typer
 from dialogwatch.cli.common import DbOption
 from dialogwatch.cli.output import OutputFormat, emit
 from dialogwatch.cli.track_cmds import FormatOption, me, tx
-from dialogwatch.track import auth, users
+from dialogwatch.track import auth, merges, users
 
 StdinOption = Annotated[bool, typer.Option("--password-stdin", help="Read the password from stdin.")]
 PromptOption = Annotated[bool, typer.Option("--password", help="Prompt for a password.")]
@@ -141,7 +141,64 @@ def _token_cmds(app: typer.Typer) -> None:
         typer.echo(f"token {token}: revoked")
 
 
+def _merge_cmds(app: typer.Typer) -> None:
+    mg = typer.Typer(help="Merges of people proposed by linking: list, accept, reject, or merge by hand.")
+    app.add_typer(mg, name="merges")
+
+    @mg.callback(invoke_without_command=True)
+    def listing(
+        ctx: typer.Context,
+        status: Annotated[
+            str, typer.Option("--status", help="proposed, accepted, rejected or all.")
+        ] = "proposed",
+        db: DbOption = None,
+        fmt: FormatOption = OutputFormat.table,
+    ) -> None:
+        """List merge proposals (proposed by default)."""
+        if ctx.invoked_subcommand is not None:
+            return
+        with tx(db) as session:
+            found = merges.proposals(session, None if status == "all" else status)
+            rows = [merges.proposal_row(session, p) for p in found]
+        emit(rows, None, fmt, title="Merge proposals")
+
+    @mg.command("accept")
+    def accept(
+        proposal: Annotated[int, typer.Argument(help="Proposal id.")],
+        note: Annotated[str, typer.Option("--note", help="Why.")] = "",
+        db: DbOption = None,
+    ) -> None:
+        """Accept a proposal: the two records become one person (editors)."""
+        with tx(db) as session:
+            person = merges.accept_proposal(session, me(session), proposal, note)
+            typer.echo(f"merged into person {person.id}: {person.name}")
+
+    @mg.command("reject")
+    def reject(
+        proposal: Annotated[int, typer.Argument(help="Proposal id.")],
+        note: Annotated[str, typer.Option("--note", help="Why.")] = "",
+        db: DbOption = None,
+    ) -> None:
+        """Reject a proposal: the two stay separate people (editors)."""
+        with tx(db) as session:
+            merges.reject_proposal(session, me(session), proposal, note)
+        typer.echo(f"merge proposal {proposal}: rejected")
+
+    @mg.command("people")
+    def people(
+        keep: Annotated[int, typer.Argument(help="Person id to keep.")],
+        drop: Annotated[int, typer.Argument(help="Person id merged into KEEP.")],
+        note: Annotated[str, typer.Option("--note", help="Why.")] = "",
+        db: DbOption = None,
+    ) -> None:
+        """Merge person DROP into KEEP by hand (editors)."""
+        with tx(db) as session:
+            person = merges.merge_people(session, me(session), keep, drop, note)
+            typer.echo(f"merged into person {person.id}: {person.name}")
+
+
 def register(app: typer.Typer) -> None:
-    """Add the users and token command groups to the app."""
+    """Add the users, token and merges command groups to the app."""
     _user_cmds(app)
     _token_cmds(app)
+    _merge_cmds(app)

@@ -159,7 +159,7 @@ def _track_cmds(app: typer.Typer) -> None:
         """Show every status assessment of ACTION, oldest first, with who, when, why and evidence."""
         with tx(db) as session:
             rows = status.history_rows(session, action)
-        cols = ["assessed_on", "status", "by", "evidence", "rationale"]
+        cols = ["assessed_on", "status", "by", "evidence", "rationale", "recorded_at"]
         emit(rows, cols, fmt, title=f"History of action {action}")
 
     @app.command("scorecard")

@@ -50,13 +50,21 @@ def _function_words() -> frozenset[str]:
 _PAREN = re.compile(r"\(([^()\n]{1,90})\)")
 _ACR_TOKEN = re.compile(r"^[A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑáéíóúñ0-9&./\-]{1,14}$")
 _WORD = re.compile(r"[\w'’&.\-]+", re.UNICODE)
-_OR_FORM = re.compile(r"(?:,\s+|\s+\()(?:or|o|also known as|conocid[oa] como)\s+([A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑ0-9\-]{1,12})(?=[,;.)]|\s)")
+_OR_FORM = re.compile(
+    r"(?:,\s+|\s+\()(?:or|o|also known as|conocid[oa] como)\s+"
+    r"([A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑ0-9\-]{1,12})(?=[,;.)]|\s)"
+)
 _MID_NAME = frozenset({"of", "de", "del", "for", "para", "on", "sobre"})
 
 
 def is_acronym_token(tok: str) -> bool:
     """True for a token that looks like an acronym (SRE, Sedena, ONU-DH, DoD)."""
     tok = tok.strip()
+    if " " in tok:
+        parts = tok.split()
+        return len(parts) <= 3 and all(
+            p.isupper() and len(p) >= 2 and p.isalpha() for p in parts
+        )  # "DG INTPA"
     if not _ACR_TOKEN.match(tok) or tok in _data().ignore:
         return False
     uppers = sum(c.isupper() for c in tok)
@@ -136,7 +144,9 @@ def _define_before(text: str, paren: int, acr: str, rule_prefix: str = "acronym.
     if not expansion or fold(expansion) == fold(acr):
         return None
     conf = {"lexicon": 0.95, "letters": 0.9, "org_phrase": 0.6}[rule.rsplit(".", 1)[1]]
-    return Acronym(acronym=acr, expansion=expansion, start=start, end=paren + len(acr) + 2, rule=rule, confidence=conf)
+    return Acronym(
+        acronym=acr, expansion=expansion, start=start, end=paren + len(acr) + 2, rule=rule, confidence=conf
+    )
 
 
 def _trim_leading(text: str, words: list[tuple[int, int]], i: int) -> int | None:
@@ -182,7 +192,8 @@ def _letter_expansion(text: str, words: list[tuple[int, int]], acr: str) -> int 
     if first is None:
         return None
     initials = {fold(text[a])[0] for a, b in words[first:]} | {
-        fold(p)[0] for a, b in words[first:] for p in re.split(r"[-/]", text[a:b]) if p}
+        fold(p)[0] for a, b in words[first:] for p in re.split(r"[-/]", text[a:b]) if p
+    }
     if sum(c in initials for c in letters) * 2 < len(letters):
         return None
     first = _extend_org_head(text, words, first)
@@ -193,7 +204,9 @@ def _schwartz_hearst(short: list[str], long_form: str) -> int | None:
     s_idx, l_idx = len(short) - 1, len(long_form) - 1
     while s_idx >= 0:
         c = short[s_idx]
-        while l_idx >= 0 and (long_form[l_idx] != c or (s_idx == 0 and l_idx > 0 and long_form[l_idx - 1].isalnum())):
+        while l_idx >= 0 and (
+            long_form[l_idx] != c or (s_idx == 0 and l_idx > 0 and long_form[l_idx - 1].isalnum())
+        ):
             l_idx -= 1
         if l_idx < 0:
             return None
@@ -233,8 +246,10 @@ def _org_phrase(text: str, words: list[tuple[int, int]]) -> int | None:
 
 
 def _define_after(text: str, m: re.Match[str]) -> Acronym | None:
-    """"ACR (Long Name)": the parenthesis spells out the token before it."""
-    tok_m = re.search(r"([A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑ0-9&\-]{1,12})\s*$", text[max(0, m.start() - 16) : m.start()])
+    """ "ACR (Long Name)": the parenthesis spells out the token before it."""
+    tok_m = re.search(
+        r"([A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑ0-9&\-]{1,12})\s*$", text[max(0, m.start() - 16) : m.start()]
+    )
     if not tok_m or not is_acronym_token(tok_m.group(1)):
         return None
     acr = tok_m.group(1)
@@ -248,4 +263,6 @@ def _define_after(text: str, m: re.Match[str]) -> Acronym | None:
     if not ok:
         return None
     start = m.start() - len(text[max(0, m.start() - 16) : m.start()]) + tok_m.start()
-    return Acronym(acronym=acr, expansion=inner, start=start, end=m.end(), rule="acronym.paren_after", confidence=0.85)
+    return Acronym(
+        acronym=acr, expansion=inner, start=start, end=m.end(), rule="acronym.paren_after", confidence=0.85
+    )

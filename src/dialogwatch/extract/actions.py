@@ -9,6 +9,7 @@ under a pledge lead-in ("pledge to stand together to:") inherit its actors.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from dialogwatch.extract.actors import (
     has_actor,
@@ -65,10 +66,34 @@ def find_actions(
         if seg.kind == "item" and lead_in is not None and (action is None or action.kind == lead_in.kind):
             action = _item_under_lead_in(seg, lead_in, date, action)
         elif seg.kind != "item":
-            lead_in = action if action is not None and seg.text.rstrip().endswith(":") else None
+            is_lead = seg.text.rstrip().endswith(":")
+            if is_lead and action is None and _RECOMMEND_LEAD.search(seg.text):
+                lead_in = Action(
+                    kind="ask",
+                    text=seg.text,
+                    start=seg.start,
+                    end=seg.end,
+                    actors=["CSO"] if doc_type not in _GOV_DOCS else parties,
+                    rule="lead_in.recommendations",
+                )
+            else:
+                lead_in = action if action is not None and is_lead else None
+            if is_lead and action is not None and _bare_lead_in(action):
+                action = None  # "We urge you to:" only introduces the items
         if action is not None:
             out.append(action)
     return out
+
+
+_RECOMMEND_LEAD = re.compile(
+    r"\b(?:recommendations?|recomendaciones|we\s+recommend|recomendamos|requests?|peticiones|solicitudes|demandas)\b",
+    re.IGNORECASE,
+)
+
+
+def _bare_lead_in(action: Action) -> bool:
+    """A short lead-in whose cue names no action ("We urge you to:", "Le pedimos que la UE:")."""
+    return "level.cue_default" in action.rule and len(action.text.split()) <= 12
 
 
 def _guess_doc_type(text: str) -> str | None:
@@ -90,7 +115,7 @@ def _action_for(
     if not hits:
         return None
     letter = doc_type == "letter"
-    gov_doc = doc_type in _GOV_DOCS or (doc_type is None and not letter)
+    gov_doc = doc_type in _GOV_DOCS
     chosen: tuple[CueHit, list[str]] | None = None
     for hit in hits:
         cue = hit.cue
@@ -106,7 +131,10 @@ def _action_for(
                 continue
             if cue.needs_actor and not has_actor(subject):
                 continue
-            chosen = (hit, _ask_actors(subject, parties, letter, gov_doc))
+            if not cue.joint:  # "X should ...": X is asked; the authors ask
+                chosen = (hit, _ask_actors("", parties, letter, gov_doc))
+            else:
+                chosen = (hit, _ask_actors(subject, parties, letter, gov_doc))
         break
     if chosen is None:
         return None
@@ -116,9 +144,15 @@ def _action_for(
     complement = _NEW_CLAUSE.split(complement, maxsplit=1)[0]
     deadline = find_deadline(complement, date)
     lvl = action_level(
-        complement, default=cue.default, cap=cue.cap, deadline=deadline.value if deadline else None
+        complement,
+        default=cue.default,
+        cap=cue.cap,
+        deadline=deadline.value if deadline else None,
+        has_figure=_has_figure(complement, ctx.language),
     )
     addressee = _addressee(text[hit.end :], you) if cue.kind == "ask" and cue.addressee else None
+    if cue.kind == "ask" and not cue.joint:
+        addressee = _subject_noun(text[: hit.start])
     a, b = _bounds(seg, hit)
     return Action(
         kind=cue.kind,  # type: ignore[arg-type]
@@ -129,7 +163,7 @@ def _action_for(
         addressee=addressee,
         level=lvl.level,
         deadline=deadline.value if deadline else None,
-        topics=_topics(text),
+        topics=_topics(text, ctx.text, seg.start),
         rule=f"{cue.id}|{lvl.rule}" + (f"|{deadline.rule}" if deadline else ""),
         confidence=0.7 if cue.needs_actor else 0.8,
     )
@@ -141,7 +175,12 @@ def _item_under_lead_in(seg: Segment, lead_in: Action, date: str | None, own: Ac
         own.actors = own.actors or lead_in.actors
         return own
     deadline = find_deadline(seg.text, date)
-    lvl = action_level(seg.text, default=4, deadline=deadline.value if deadline else None)
+    lvl = action_level(
+        seg.text,
+        default=4,
+        deadline=deadline.value if deadline else None,
+        has_figure=_has_figure(seg.text, ""),
+    )
     return Action(
         kind=lead_in.kind,
         text=seg.text[:MAX_TEXT],
@@ -155,6 +194,21 @@ def _item_under_lead_in(seg: Segment, lead_in: Action, date: str | None, own: Ac
         rule=f"lead_in_item|{lvl.rule}",
         confidence=0.7,
     )
+
+
+def _has_figure(text: str, language: str) -> bool:
+    from dialogwatch.extract.figures import figures_in_segment
+
+    return bool(figures_in_segment(Segment(0, len(text), text), language or "en"))
+
+
+def _subject_noun(before: str) -> str | None:
+    """The subject of a modal ask ("Military courts should ..."), as written."""
+    clause = re.split(r"[,;:]\s+|\b(?:that|which|que)\s+", before)[-1].strip()
+    words = clause.split()
+    if not words or len(words) > 10:
+        return None
+    return clause
 
 
 def _gov_subject(subject: str) -> bool:
@@ -206,7 +260,17 @@ def _bounds(seg: Segment, hit: CueHit) -> tuple[int, int]:
     return seg.start + a, seg.start + b
 
 
-def _topics(text: str) -> list[str]:
-    from dialogwatch.extract.topics import topics_in_text
+def _topics(text: str, doc: str | None = None, start: int = 0) -> list[str]:
+    """Topics of an action: the document's topic hits that fall inside its span."""
+    from dialogwatch.extract.topics import hit_starts, topic_hits, topics_in_text
 
-    return topics_in_text(text)
+    if doc is None:
+        return topics_in_text(text)
+    end = start + len(text)
+    hits, starts = topic_hits(doc), hit_starts(doc)
+    seen: list[str] = []
+    for i in range(bisect_left(starts, start), bisect_left(starts, end)):
+        hit = hits[i]
+        if hit.end <= end and hit.weight >= 1 and hit.topic not in seen:
+            seen.append(hit.topic)
+    return seen

@@ -14,7 +14,35 @@ from collections import Counter
 from functools import cache
 from itertools import pairwise
 
+from pydantic import BaseModel
+
+from dialogwatch.extract.data_loader import load_data
 from dialogwatch.extract.schema import Meeting, Participant
+
+
+class _ActorExample(BaseModel):
+    text: str
+    actors: list[str]
+
+
+class ActorsData(BaseModel):
+    """Schema of data/actors.yaml."""
+
+    metonyms: dict[str, str]
+    examples: list[_ActorExample]
+
+
+@cache
+def actors_data() -> ActorsData:
+    """The validated actor vocabulary."""
+    return load_data("actors.yaml", ActorsData)
+
+
+@cache
+def _metonym_re() -> re.Pattern[str]:
+    alt = "|".join(re.escape(k) for k in sorted(actors_data().metonyms, key=len, reverse=True))
+    return re.compile(rf"(?:^|\s)(?P<m>{alt})(?:\s+(?:also|además|también))?\s*$")
+
 
 _COLLECTIVE = (
     r"we|us|our|ourselves|nosotros|nosotras|both|ambos|ambas|the\s+two|los\s+dos|las\s+dos|they|ellos|"
@@ -87,7 +115,7 @@ def infer_parties(text: str, meetings: list[Meeting]) -> list[str]:
 def has_actor(subject: str) -> bool:
     """True when a clause subject names an actor (we, a government, a country, a body)."""
     clause = _SUBORDINATE.split(subject)[-1]
-    return bool(_ACTOR_RE.search(clause) or find_countries(clause))
+    return bool(_ACTOR_RE.search(clause) or find_countries(clause) or _metonym_re().search(clause))
 
 
 def is_cso_subject(subject: str) -> bool:
@@ -99,6 +127,9 @@ def is_cso_subject(subject: str) -> bool:
 def subject_actors(subject: str, parties: list[str]) -> list[str]:
     """Actors named by a subject: the countries it names, or all parties for "we"/"both"."""
     clause = _SUBORDINATE.split(subject)[-1]
+    meto = _metonym_re().search(clause)
+    if meto:
+        return [actors_data().metonyms[meto.group("m")]]
     countries = find_countries(clause)
     collective = list(_COLLECTIVE_RE.finditer(clause))
     last_collective = collective[-1].start() if collective else -1

@@ -16,6 +16,7 @@ class _Cue(BaseModel):
     kind: str
     lang: str
     pattern: str
+    triggers: list[str]
     default: int = 4
     cap: int | None = None
     needs_actor: bool = False
@@ -73,11 +74,32 @@ def _prefilter(language: str = "en") -> re.Pattern[str]:
 
 
 _WORD_START = re.compile(r"[\w]+$")
+_TOKENS = re.compile(r"[^\W\d_]+")
+
+
+@cache
+def _triggers(language: str = "en") -> tuple[frozenset[str], tuple[str, ...]]:
+    words: set[str] = set()
+    suffixes: list[str] = []
+    for c in cues_data().cues:
+        if c.lang in _langs(language):
+            for t in c.triggers:
+                (suffixes.append(t[1:]) if t.startswith("-") else words.add(t))
+    return frozenset(words), tuple(suffixes)
+
+
+def may_have_cue(text: str, language: str = "en") -> bool:
+    """Cheap token test: does the text contain any cue's trigger word or verb ending?"""
+    words, suffixes = _triggers(language)
+    toks = set(_TOKENS.findall(text.lower()))
+    if not words.isdisjoint(toks):
+        return True
+    return bool(suffixes) and any(len(t) > 5 and t.endswith(suffixes) for t in toks)
 
 
 def find_cues(text: str, language: str = "en") -> list[CueHit]:
     """All cue occurrences in ``text``, in order of position."""
-    if not _prefilter(language).search(text):
+    if not may_have_cue(text, language) or not _prefilter(language).search(text):
         return []
     bad = [(m.start(), m.end()) for m in _excluded().finditer(text)]
     hits: list[CueHit] = []

@@ -75,9 +75,25 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     return [
         ("iso", re.compile(rf"\b{_YEAR}-(?P<mn>[01]\d)-(?P<d>[0-3]\d)\b")),
         ("numeric", re.compile(r"\b(?P<a>[0-3]?\d)/(?P<b>[01]?\d)/(?P<y>(?:19|20)\d{2})\b")),
-        ("es_dmy", re.compile(rf"\b{day}\s+de\s+{mon}(?:\s+(?:de|del)\s+{_YEAR})?(?!\w)", flags)),
-        ("en_mdy", re.compile(rf"\b{mon}\s+{day}(?!\d)(?:,?\s+{_YEAR})?(?![\w])", flags)),
-        ("en_dmy", re.compile(rf"\b{day}\s+(?:of\s+)?{mon}(?:,?\s+{_YEAR})?(?![\w])", flags)),
+        # ranges keep their first day: "12-13 de agosto de 2015", "August 12-13, 2015", "3 y 4 de mayo"
+        (
+            "es_dmy",
+            re.compile(
+                rf"\b{day}(?:\s*(?:[-–]|y|al)\s*[0-3]?\d)?\s+de\s+{mon}(?:\s+(?:de|del)\s+{_YEAR})?(?!\w)",
+                flags,
+            ),
+        ),
+        (
+            "en_mdy",
+            re.compile(
+                rf"\b{mon}\s+{day}(?!\d)(?:\s*(?:[-–]|to|and)\s*[0-3]?\d(?!\d))?(?:,?\s+{_YEAR})?(?![\w])",
+                flags,
+            ),
+        ),
+        (
+            "en_dmy",
+            re.compile(rf"\b{day}(?:\s*[-–]\s*[0-3]?\d)?\s+(?:of\s+)?{mon}(?:,?\s+{_YEAR})?(?![\w])", flags),
+        ),
         ("my", re.compile(rf"\b{mon}(?:,?\s+|\s+(?:de|del|of)\s+){_YEAR}\b", flags)),
     ]
 
@@ -105,8 +121,9 @@ def find_dates(
     chunk = text[start:end]
     raw: list[tuple[int, int, int | None, int, int | None]] = []  # start, end, year, month, day
     taken: list[tuple[int, int]] = []
+    windows = _digit_windows(chunk)
     for kind, pat in _patterns():
-        for m in pat.finditer(chunk):
+        for m in (m for wa, wb in windows for m in pat.finditer(chunk, wa, wb)):
             a, b = m.span()
             if any(a < tb and ta < b for ta, tb in taken):
                 continue
@@ -132,6 +149,21 @@ def find_dates(
     return out
 
 
+_DIGITS = re.compile(r"\d{1,4}")
+
+
+def _digit_windows(chunk: str, pad: int = 32) -> list[tuple[int, int]]:
+    """Every date holds a number: search only around numbers (fast on long texts)."""
+    out: list[tuple[int, int]] = []
+    for m in _DIGITS.finditer(chunk):
+        a, b = max(0, m.start() - pad), min(len(chunk), m.end() + pad)
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
 def _parse(kind: str, m: re.Match[str], language: str) -> tuple[int | None, int, int | None] | None:
     gd = m.groupdict()
     y = int(gd["y"]) if gd.get("y") else None
@@ -147,7 +179,11 @@ def _parse(kind: str, m: re.Match[str], language: str) -> tuple[int | None, int,
     mo = month_number(gd["m"])
     if mo is None:
         return None
-    if m.group("m")[0].islower() and fold(m.group("m")) in {"may", "mar", "sept", "sep", "dec", "jan", "oct", "nov"} and kind != "es_dmy":
+    if (
+        m.group("m")[0].islower()
+        and fold(m.group("m")) in {"may", "mar", "sept", "sep", "dec", "jan", "oct", "nov"}
+        and kind != "es_dmy"
+    ):
         return None  # "may 5" as a verb, abbreviations in lower case: not a date
     d = int(gd["d"]) if gd.get("d") else None
     if d is not None and not 1 <= d <= 31:
@@ -166,5 +202,7 @@ def _nearest_year(raw: list[tuple[int, int, int | None, int, int | None]], pos: 
 def find_years(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, int]]:
     """Return (start, end, year) for each bare four-digit year 1900-2099."""
     end = len(text) if end is None else end
-    return [(start + m.start(), start + m.end(), int(m.group(0)))
-            for m in re.finditer(r"(?<!\d)(?<!\d[,.])(?:19|20)\d{2}(?!\d|[,.]\d)", text[start:end])]
+    return [
+        (start + m.start(), start + m.end(), int(m.group(0)))
+        for m in re.finditer(r"(?<!\d)(?<!\d[,.])(?:19|20)\d{2}(?!\d|[,.]\d)", text[start:end])
+    ]

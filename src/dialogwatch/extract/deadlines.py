@@ -20,6 +20,7 @@ class _DeadlinePattern(BaseModel):
     id: str
     pattern: str
     future_only: bool = False
+    month_only: bool = False
 
 
 class _DeadlineExample(BaseModel):
@@ -98,10 +99,19 @@ def find_deadline(text: str, doc_date: str | None = None) -> Deadline | None:
     ref = _doc_year_month(doc_date)
     for pat, rx in _compiled():
         for m in rx.finditer(text):
-            value = _resolve(m, ref, pat.future_only)
+            value = _resolve_month(m, ref) if pat.month_only else _resolve(m, ref, pat.future_only)
             if value:
                 return Deadline(value, m.start(), m.end(), "deadline." + pat.id)
     return None
+
+
+def _resolve_month(m: re.Match[str], ref: tuple[int, int] | None) -> str | None:
+    """ "antes de diciembre": the next such month after the document date."""
+    num = _data().months.get((m.group("month") or "").lower().rstrip("."))
+    if not num or not ref:
+        return None
+    year = ref[0] if num >= ref[1] else ref[0] + 1
+    return f"{year:04d}-{num:02d}"
 
 
 def _resolve(m: re.Match[str], ref: tuple[int, int] | None, future_only: bool) -> str | None:

@@ -15,17 +15,27 @@ import re
 from dialogwatch.extract.acronyms import paren_acronyms
 from dialogwatch.extract.context import DocContext
 from dialogwatch.extract.orgs import is_org_like, resolve_org
-from dialogwatch.extract.people import markers
 from dialogwatch.extract.places import fold
+from dialogwatch.extract.roles import markers
 from dialogwatch.extract.schema import Acronym, Delegation, DocumentInfo, Evidence, Participant
 
 _REPS = re.compile(
-    r"\b(?:(?:high[- ]level|senior|additional|other|government)\s+)*(?:representatives|officials|members|staff|personnel|delegates|experts|"
-    r"representantes|funcionari[oa]s|servidores públicos|integrantes|titulares|autoridades)\s+(?:of|from|de|del|de la)\s+",
+    r"\b(?:(?:high[- ]level|senior|additional|other|government)\s+)*"
+    r"(?:representatives|officials|members|staff|personnel|delegates|experts|representantes|funcionari[oa]s|"
+    r"servidores públicos|integrantes|titulares|autoridades)\s+(?:of|from|de|del|de la)\s+",
     re.IGNORECASE,
 )
-_SEP = re.compile(r",\s+(?:and|y|e|as well as|así como)\s+|;\s*(?:and\s+)?|,\s+|\s+(?:and|y|e)\s+|\s+as well as\s+|\s+así como\s+")
-_END = re.compile(r"(?<![A-Z])\.(?:\s|$)|\s+(?:to|who|which|in order|que|quienes|in the|en la reunión)\s+")
+_SEP = re.compile(
+    r",\s+(?:and|y|e|as well as|así como)\s+|;\s*(?:and\s+)?|,\s+|\s+(?:and|y|e)\s+"
+    r"|\s+as well as\s+|\s+así como\s+"
+)
+_END = re.compile(
+    r"(?<![A-Z])\.(?:\s|$)|\s+to\s+(?=[a-z])|\s+(?:who|which|in order|que|quienes|in the|en la reunión)\s+"
+)
+_REP_LEAD = re.compile(
+    r"^(?:(?:other|additional|high[- ]level|senior)\s+)*"
+    r"(?:officials|representatives|representantes|funcionari[oa]s)"
+)
 _LEAD = re.compile(r"^(?:(?:of|de|del|the|la|el|los|las|other|otros|otras)\s+)+", re.IGNORECASE)
 _DELEG = re.compile(r"\bdelegation|\bdelegaci[oó]n|\bheaded by\b|\bled by\b|\bencabezad[oa]", re.IGNORECASE)
 
@@ -34,13 +44,29 @@ def find_delegations(
     ctx: DocContext, doc: DocumentInfo, participants: list[Participant], acronyms: list[Acronym]
 ) -> list[Delegation]:
     """Return, per side, the agencies in its delegation."""
-    if doc.doc_type == "letter" or not _DELEG.search(ctx.text):
+    if doc.doc_type == "letter":
+        return []
+    agencies = _agency_lists(ctx)
+    if not agencies and not _DELEG.search(ctx.text):
         return []
     by_side: dict[str, list[tuple[str, Evidence]]] = {}
     for p in participants:
-        if p.role in {"head", "member"} and p.side and p.organization and _named_or_core(ctx.text, p.organization):
+        if (
+            p.role in {"head", "member"}
+            and p.side
+            and p.organization
+            and _named_or_core(ctx.text, p.organization)
+        ):
             by_side.setdefault(p.side, []).append(
-                (p.organization, Evidence(start=p.start, end=p.end, rule="delegation.participant", confidence=0.85)))
+                (
+                    p.organization,
+                    Evidence(start=p.start, end=p.end, rule="delegation.participant", confidence=0.85),
+                )
+            )
+    for name, side_of, a, b in agencies:
+        by_side.setdefault(side_of, []).append(
+            (name, Evidence(start=a, end=b, rule="delegation.agency_list", confidence=0.75))
+        )
     side: str | None = None
     for seg in ctx.segments:
         mks = markers(ctx.text, seg)
@@ -52,7 +78,9 @@ def find_delegations(
             if s is None:
                 continue
             for name, a, b in _org_list(ctx.text, seg.start + m.end(), seg.end):
-                by_side.setdefault(s, []).append((name, Evidence(start=a, end=b, rule="delegation.representatives", confidence=0.8)))
+                by_side.setdefault(s, []).append(
+                    (name, Evidence(start=a, end=b, rule="delegation.representatives", confidence=0.8))
+                )
         if deleg:
             sd = [mk.value for mk in mks if mk.kind == "side"]
             if sd:
@@ -100,7 +128,12 @@ def _org_list(text: str, a: int, b: int) -> list[tuple[str, int, int]]:
     out: list[tuple[str, int, int]] = []
     for s, e in merged:
         piece = raw[s:e].strip()
-        piece = re.sub(r"^(?:(?:other|additional|high[- ]level|senior)\s+)*(?:officials|representatives|representantes|funcionari[oa]s)\s+(?:of|from|de|del)\s+", "", piece, flags=re.I)
+        piece = re.sub(
+            _REP_LEAD.pattern + r"\s+(?:of|from|de|del)\s+",
+            "",
+            piece,
+            flags=re.I,
+        )
         piece = _LEAD.sub("", piece).strip(" ,;")
         paren = re.search(r"\(([^)]*)\)\s*$", piece)
         acrs = paren_acronyms(paren.group(1)) if paren else []
@@ -109,7 +142,7 @@ def _org_list(text: str, a: int, b: int) -> list[tuple[str, int, int]]:
             for acr in acrs:
                 out.append((acr, a + s, a + e))
             continue
-        if base and (is_org_like(base) or (acrs and resolve_org(acrs[0]))):
+        if base and base[0].isupper() and (is_org_like(base) or (acrs and resolve_org(acrs[0]))):
             out.append((base, a + s, a + e))
     return out
 
@@ -118,17 +151,76 @@ def _stands_alone(piece: str) -> bool:
     p = _LEAD.sub("", piece.strip())
     if not p:
         return False
-    if re.match(r"^(?:(?:other|additional|high[- ]level|senior)\s+)*(?:officials|representatives|representantes|funcionari[oa]s)\b", p, re.I):
+    if re.match(
+        _REP_LEAD.pattern + r"\b",
+        p,
+        re.I,
+    ):
         return True
     if not p[0].isupper():
         return False
     base = re.sub(r"\s*\([^)]*\)\s*$", "", p)
     if resolve_org(base, exact=True) is not None:
         return True
-    return bool(re.match(r"^(?:Ministr|Secretar|Department|Departamento|Office|Oficina|Agency|Agencia|Bureau|Commission|Comisi|Council|Consej|Embass|Embajada|Institut|Unit|Unidad|National|Federal|U\.S\.|Procuradur|Fiscal|Guard|Guardia|Coordinac|Direcci|Centro|Center|Servicio|Service)", p))
+    return bool(
+        re.match(
+            r"^(?:Ministr|Secretar|Department|Departamento|Office|Oficina|Agency|Agencia|Bureau|Commission|Comisi|Council|Consej|Embass|Embajada|Institut|Unit|Unidad|National|Federal|U\.S\.|Procuradur|Fiscal|Guard|Guardia|Coordinac|Direcci|Centro|Center|Servicio|Service)",
+            p,
+        )
+    )
 
 
 def _named_or_core(text: str, org: str) -> bool:
     """An ambassador's embassy joins the delegation only when the text names it."""
     rec = resolve_org(org)
     return org in text or rec is None or rec.kind != "embassy"
+
+
+_AGENCY_INTRO = re.compile(
+    r"\b(?:(?:[Pp]articipating|[Tt]he following)\s+(?:agencies|institutions|ministries)|"
+    r"[Aa]gencias participantes|"
+    r"[Dd]ependencias participantes|[Ii]nstituciones participantes)\b(?:\s+(?:are|were|included|include|"
+    r"incluyeron|incluyen|son|fueron)\b)?\s*:?\s*|\b(?:[Pp]articipan|[Pp]articiparon)(?:\s+(?:también|además))?\s+",
+)
+
+
+_REPRESENTED = re.compile(
+    r",?\s+(?:were|was)\s+(?:also\s+)?represented(?:,\s+as\s+(?:were|was))?\s+|"
+    r",?\s+(?:estuvieron|estuvo)\s+(?:también\s+)?representad[oa]s?(?:,\s+(?:así\s+)?como\s+)?\s*"
+)
+
+
+def _agency_lists(ctx: DocContext) -> list[tuple[str, str, int, int]]:
+    """Agencies listed as taking part ("The participating agencies are ...", "Participan la SSPC, ...")."""
+    out: list[tuple[str, str, int, int]] = []
+    list_open = False
+    for seg in ctx.segments:
+        if seg.kind == "item" and list_open:
+            spans = [(seg.start, seg.end)]
+        else:
+            list_open = False
+            spans = []
+            rep = _REPRESENTED.search(seg.text)
+            if rep:
+                spans.append((seg.start, seg.start + rep.start()))
+                spans.append((seg.start + rep.end(), seg.end))
+            for m in _AGENCY_INTRO.finditer(seg.text):
+                if seg.text.rstrip().endswith(":") and m.end() >= len(seg.text.rstrip()) - 1:
+                    list_open = True
+                else:
+                    spans.append((seg.start + m.end(), seg.end))
+        for a, b in spans:
+            for name, s, e in _org_list(ctx.text, a, b):
+                side = _own_side(name)
+                if side:
+                    out.append((name, side, s, e))
+    return out
+
+
+def _own_side(name: str) -> str | None:
+    """The government an agency belongs to, from its name or the lexicon (not civil society or UN)."""
+    rec = resolve_org(name)
+    side = rec.country if rec else None
+    if side in (None, "INTL"):
+        return None
+    return side

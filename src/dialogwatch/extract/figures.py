@@ -143,6 +143,8 @@ def _judge(text: str, num: NumberMatch) -> tuple[str | None, str] | None:
     sets = _sets()
     before, after = text[: num.start], text[num.end :]
     raw = text[num.start : num.end]
+    if num.words and re.search(r"\bpor\s+$", before, re.IGNORECASE):
+        return None  # "por ciento" is the percent word, not a hundred
     if after[:1] in ("-", "<", ":", "/", "–") or before[-1:] in ("/", "#", "-", "–", ":"):
         return None  # "two-day", "8<sup>th", "10:30", phone numbers, ranges of labels
     if before.endswith("(") and after.startswith(")"):
@@ -198,6 +200,17 @@ def _judge(text: str, num: NumberMatch) -> tuple[str | None, str] | None:
             return None  # "2201 C Street", "20 Mexican...": too ambiguous
     if first in sets["subject"]:
         return None, "figure.subject"
+    if (
+        first in ("of", "de")
+        and len(words) > 2
+        and words[1].lower() in ("the", "los", "las", "these", "estos", "estas")
+    ):
+        unit = _unit(
+            [w for w in words[2:] if not w[:1].isdigit()]
+        )  # "104 of the victims", "tres de los 43 estudiantes"
+        return (unit, "figure.part_of") if unit else None
+    if num.words and first.endswith("ed") and first not in ("seized", "armed", "displaced", "disappeared"):
+        return None  # "the two discussed": a pronoun, not a count
     unit = _unit(words)
     if unit is None:
         if not num.words and _quant_re().search(before):

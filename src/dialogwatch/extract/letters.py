@@ -30,7 +30,9 @@ def _closing_regex() -> re.Pattern[str]:
 @cache
 def _salutation_regex() -> re.Pattern[str]:
     words = "|".join(re.escape(w) for w in people_data().salutations if w != "to")
-    return re.compile(rf"^[ \t]*(?:{words})\s+(?P<who>[^\n]{{2,120}}?)\s*[,:]\s*$", re.IGNORECASE | re.MULTILINE)
+    return re.compile(
+        rf"^[ \t]*(?:{words})\s+(?P<who>[^\n]{{2,120}}?)\s*[,:]\s*$", re.IGNORECASE | re.MULTILINE
+    )
 
 
 def _full_name(text: str, start: int, end: int) -> tuple[int, int, str] | None:
@@ -45,7 +47,7 @@ def _full_name(text: str, start: int, end: int) -> tuple[int, int, str] | None:
     return c.start, c.end, c.text
 
 
-_SIGN_PREFIX = re.compile(r"^\s*(?:firma|firmado|signed|signature|from|de)\s*:\s*", re.IGNORECASE)
+_SIGN_PREFIX = re.compile(r"\s*(?:firma|firmado|signed|signature|from|de)\s*:\s*", re.IGNORECASE)
 _MEMO_FROM = re.compile(r"^[ \t]*(?:from|de)[ \t]*:[ \t]*(?P<who>[^\n]+)$", re.IGNORECASE | re.MULTILINE)
 
 
@@ -53,6 +55,7 @@ def signatories(ctx: DocContext) -> list[Participant]:
     """People who sign: blocks after the closing, a memo's "From:" line, or e-mail lines at the end."""
     text = ctx.text
     out: list[Participant] = []
+    memo_org: str | None = None
     memo = _MEMO_FROM.search(text, 0, min(len(text), 1500))
     if memo:
         a = memo.start("who")
@@ -64,13 +67,17 @@ def signatories(ctx: DocContext) -> list[Participant]:
             p = _comma_block(ctx, c_start, c_start + len(ch))
             if p:
                 out.append(p)
+            elif _org_part(ch) and len(chunks) == 1:
+                memo_org = ch.strip()
     closing = None
     for m in _closing_regex().finditer(text):
         if m.start() > len(text) * 0.4:
             closing = m
     start = closing.end() if closing else None
     if start is None:
-        sign = re.search(r"^[ \t]*(?:firma|firmado|signed)\s*:", text[len(text) // 2 :], re.IGNORECASE | re.MULTILINE)
+        sign = re.search(
+            r"^[ \t]*(?:firma|firmado|signed)\s*:", text[len(text) // 2 :], re.IGNORECASE | re.MULTILINE
+        )
         emails = [m for m in re.finditer(r"\S+@\S+", text) if m.start() > len(text) * 0.6]
         if sign:
             start = len(text) // 2 + sign.start()
@@ -92,6 +99,10 @@ def signatories(ctx: DocContext) -> list[Participant]:
         person = _line_block(ctx, lines)
         if person:
             out.append(person)
+    for p in out:
+        if p.organization is None and memo_org:
+            p.organization = memo_org
+            p.side = org_country(memo_org) or p.side
     return out
 
 
@@ -149,8 +160,9 @@ def _line_block(ctx: DocContext, lines: list[tuple[int, int]]) -> Participant | 
     return None
 
 
-def _signatory(ctx: DocContext, hit: tuple[int, int, str], title: str | None, org: str | None,
-               a: int, b: int, rule: str) -> Participant:
+def _signatory(
+    ctx: DocContext, hit: tuple[int, int, str], title: str | None, org: str | None, a: int, b: int, rule: str
+) -> Participant:
     acr = None
     if org:
         m = re.search(r"\s*\(([^)]{1,15})\)\s*$", org)
@@ -164,9 +176,18 @@ def _signatory(ctx: DocContext, hit: tuple[int, int, str], title: str | None, or
     if side is None and acr:
         side = org_country(acr)
     if side is None:
-        side = title_country(title) if title and not org else "CSO"
-    return Participant(name=hit[2], role="signatory", side=side, title=title, organization=org or acr,
-                       start=hit[0], end=hit[1], rule=rule, confidence=0.85)
+        side = (title_country(title) if title and not org else None) or "CSO"
+    return Participant(
+        name=hit[2],
+        role="signatory",
+        side=side,
+        title=title,
+        organization=org or acr,
+        start=hit[0],
+        end=hit[1],
+        rule=rule,
+        confidence=0.85,
+    )
 
 
 def addressees(ctx: DocContext) -> list[Participant]:
@@ -216,7 +237,9 @@ def addressees(ctx: DocContext) -> list[Participant]:
             surname = re.findall(r"[A-ZÁÉÍÓÚÑ][\w'-]+", text[who_s : sal.end("who")])
             known = known_by_surname(surname[-1]) if surname else None
             if known:
-                out.append(_addressee(who_s, sal.end("who"), known.name, title, None, "person.addressee.known"))
+                out.append(
+                    _addressee(who_s, sal.end("who"), known.name, title, None, "person.addressee.known")
+                )
     return out
 
 
@@ -226,5 +249,14 @@ def _addressee(a: int, b: int, name: str, title: str | None, org: str | None, ru
         title, org = parts.title, parts.organization
     org = org or implied_org(title)
     side = (org_country(org) if org else None) or title_country(title)
-    return Participant(name=name, role="addressee", side=side, title=title, organization=org,
-                       start=a, end=b, rule=rule, confidence=0.8)
+    return Participant(
+        name=name,
+        role="addressee",
+        side=side,
+        title=title,
+        organization=org,
+        start=a,
+        end=b,
+        rule=rule,
+        confidence=0.8,
+    )

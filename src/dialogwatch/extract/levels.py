@@ -69,6 +69,15 @@ def _en_forms(word: str) -> set[str]:
     return forms
 
 
+_ES_IRREGULAR_FUTURE = (
+    ("tener", "tendr"),
+    ("poner", "pondr"),
+    ("venir", "vendr"),
+    ("hacer", "har"),
+    ("decir", "dir"),
+    ("salir", "saldr"),
+    ("poder", "podr"),
+)
 _ES_SUBJ = {"c": "qu", "g": "gu", "z": "c"}
 
 
@@ -77,7 +86,13 @@ def _es_forms(word: str) -> set[str]:
         return {word}
     inf = word[:-2] if word.endswith("se") else word
     stem, vowel = inf[:-2], inf[-2]
+    if len(stem) < 2:  # "dar": its short forms ("de", "da") are prepositions and nouns
+        return {word, inf + "á", inf + "án", inf + "emos"}
     forms = {word, inf, inf + "á", inf + "án", inf + "emos", inf + "se", inf + "lo", inf + "la"}
+    for regular, irregular in _ES_IRREGULAR_FUTURE:
+        if inf.endswith(regular):  # "mantener" -> "mantendrán", "hacer" -> "harán"
+            base = inf[: -len(regular)] + irregular
+            forms |= {base + "á", base + "án", base + "emos"}
     if vowel == "a":
         subj_stem = stem[:-1] + _ES_SUBJ[stem[-1]] if stem and stem[-1] in _ES_SUBJ else stem
         forms |= {stem + s for s in ("ando", "an", "amos", "aron", "ó", "ado", "ada", "ados", "adas", "a")}
@@ -194,6 +209,10 @@ def _context_re() -> re.Pattern[str]:
     return _phrase_re(levels_data().communicative_context)
 
 
+_ADJECTIVAL = re.compile(r"(?:[^e]ed|[aei]d[oa]s?)$", re.IGNORECASE)
+_PASSIVE_AUX = re.compile(
+    r"\b(?:be|been|being|is|are|was|were|ser|sea|sean|sido|son|fue|fueron|será|serán|esté|estén)\s+$", re.IGNORECASE
+)
 _NAMED = re.compile(r"^\s*(?:(?:a|an|the|our|their|el|la|un|una)\s+)?(?:[a-z-]+\s+){0,2}[A-ZÁÉÍÓÚÑ][\w-]+")
 _NUMBER_OBJ = re.compile(r"^\s*(?:\w+\s+){0,3}?\d[\d.,]*\s+[a-záéíóúñ]")
 
@@ -214,14 +233,23 @@ class LevelResult:
 
 
 def action_level(
-    complement: str, *, default: int = 4, cap: int | None = None, deadline: str | None = None
+    complement: str,
+    *,
+    default: int = 4,
+    cap: int | None = None,
+    deadline: str | None = None,
+    has_figure: bool = False,
 ) -> LevelResult:
     """Return the level of an action from its complement (the text after the cue)."""
     hits: list[tuple[int, str]] = []
     first_cap: tuple[int, str] | None = None
-    for _, m_end, entry in _verb_hits(complement):
+    for m_start, m_end, entry in _verb_hits(complement):
         if entry.level == 0:
             continue
+        if _ADJECTIVAL.search(complement[m_start:m_end].split()[0]) and not _PASSIVE_AUX.search(
+            complement[max(0, m_start - 12) : m_start]
+        ):
+            continue  # "weapons recovered at crossings", "una reunión celebrada en": participles, not actions
         level = entry.level
         obj = _object(complement, m_end)
         if level == 5 and entry.needs_object:
@@ -242,8 +270,12 @@ def action_level(
         result = LevelResult(best[0], best[1], "level.max_verb")
         if deadline and result.level >= 2:
             result = LevelResult(5, best[1], "level.deadline")
+        elif has_figure and result.level >= 2:
+            result = LevelResult(5, best[1], "level.number")
     else:
         result = LevelResult(default, None, "level.cue_default")
+        if (deadline or has_figure) and default >= 2:
+            result = LevelResult(5, None, "level.cue_default+specific")
     level = result.level
     if _context_re().search(complement):
         level = min(level, 2)

@@ -60,6 +60,7 @@ def _alt(words: list[str]) -> str:
 
 
 _CAP = r"[A-ZÁÉÍÓÚÑ][\w'’]*(?:-[A-Za-zÁÉÍÓÚÑ][\w'’]*)*"
+_PARTY_ES = r"(?:México|Mexico|Estados Unidos|la Unión Europea|UE|EU)"
 _PREFIX = r"(?:(?:U\.S\.|US|EU|E\.U\.|[A-Z][a-z]+)\s?[-–—]\s?(?:U\.S\.|US|EU|[A-Z][a-z]+)\s+)"
 
 
@@ -73,9 +74,15 @@ def _series_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     es = re.compile(
         rf"(?P<name>(?:{_alt(d.heads_es)})(?:\s+(?i:{_alt(d.modifiers_es)}))*"
         rf"(?:\s+(?:{_alt(d.connectors_es)})\s+(?:la\s+|el\s+)?{_CAP}(?:(?:,\s+|\s+y\s+|\s+e\s+|\s+(?:de|del|en)\s+|\s+){_CAP}){{0,5}})?"
-        rf"(?:\s+(?P<suffix>(?:México|Mexico|Estados Unidos|la Unión Europea|UE|EU)\s*[-–—]\s*(?:México|Mexico|Estados Unidos|la Unión Europea|UE|EU|[A-Z][a-z]+)))?)"
+        rf"(?:\s+(?P<suffix>{_PARTY_ES}\s*[-–—]\s*(?:{_PARTY_ES}|[A-Z][a-z]+)))?)"
     )
     return en, es
+
+
+@cache
+def _head_hint() -> re.Pattern[str]:
+    d = series_data()
+    return re.compile(_alt([h.split()[0] for h in d.heads_en + d.heads_es]))
 
 
 @cache
@@ -88,32 +95,61 @@ def _hosted() -> re.Pattern[str]:
     return re.compile("|".join(series_data().hosted_verbs), re.IGNORECASE)
 
 
-_GENERIC = {"meeting", "reunion", "reunión", "dialogue", "dialog", "talks", "summit", "cumbre", "encuentro", "mesa"}
-_SKIP_LEAD = re.compile(r"^(?:The|This|These|That|During|At|In|Today|Both|Finally|Annual|Joint Statement:?)\s+")
+_GENERIC = {
+    "meeting",
+    "reunion",
+    "reunión",
+    "dialogue",
+    "dialog",
+    "talks",
+    "summit",
+    "cumbre",
+    "encuentro",
+    "mesa",
+}
+_SKIP_LEAD = re.compile(
+    r"^(?:The|This|These|That|During|At|In|Today|Both|Finally|Annual|Joint Statement:?)\s+"
+)
 
 
 def find_series(text: str) -> list[tuple[int, int, str, str | None]]:
     """Return (start, end, series name, party prefix) for each dialogue name in ``text``."""
-    out = []
+    out: list[tuple[int, int, str, str | None]] = []
+    if not _head_hint().search(text):
+        return out
     en, es = _series_regexes()
     for pat in (en, es):
         for m in pat.finditer(text):
             name = m.group("name")
             a = m.start("name")
             while (s := _SKIP_LEAD.match(name)) is not None:
-                name, a = name[s.end():], a + s.end()
+                name, a = name[s.end() :], a + s.end()
             name = re.sub(r"[\s,]+$", "", name)
             if fold(name) in _GENERIC or len(name.split()) < 2:
                 continue
             prefix = m.groupdict().get("prefix") or m.groupdict().get("suffix")
             out.append((a, a + len(name), name, prefix.strip() if prefix else None))
     out = [o for o in out if not _only_generic(o[2])]
-    return sorted(out, key=lambda o: (not re.search(r"Dialog|Diálogo|Dialogo|Talks|Consultations", o[2]), o[0]))
+    return sorted(
+        out, key=lambda o: (not re.search(r"Dialog|Diálogo|Dialogo|Talks|Consultations", o[2]), o[0])
+    )
 
 
 def _only_generic(name: str) -> bool:
     words = [fold(w) for w in re.findall(r"[\w'-]+", name)]
-    generic = _GENERIC | {"of", "the", "de", "del", "la", "round", "session", "ronda", "sesion", "annual", "anual"}
+    generic = _GENERIC | {
+        "of",
+        "the",
+        "de",
+        "del",
+        "la",
+        "round",
+        "session",
+        "ronda",
+        "sesion",
+        "annual",
+        "anual",
+    }
     return all(w in generic or ordinal_value(w) for w in words)
 
 
@@ -124,8 +160,10 @@ def find_meetings(ctx: DocContext, doc: DocumentInfo) -> list[Meeting]:
         return []
     seg, series = anchors[0]
     text = ctx.text
-    s_start, s_end, name, prefix = series
-    meeting = Meeting(series=name, start=seg.start, end=seg.end, rule="meeting.held_sentence", confidence=0.85)
+    _, _, name, prefix = series
+    meeting = Meeting(
+        series=name, start=seg.start, end=seg.end, rule="meeting.held_sentence", confidence=0.85
+    )
     if seg.kind == "heading":
         meeting.rule, meeting.confidence = "meeting.title", 0.7
     for a_seg, a_series in anchors:
@@ -154,7 +192,9 @@ def _anchors(ctx: DocContext, doc: DocumentInfo) -> list[Anchor]:
         abs_hit = (seg.start + hit[0], seg.start + hit[1], hit[2], hit[3])
         if seg.kind != "heading" and _held().search(seg.text) and not _future(seg.text):
             held.append((seg, abs_hit))
-        elif title_hit is None and (seg.kind == "heading" or (seg.start < 600 and not seg.text.rstrip().endswith("."))):
+        elif title_hit is None and (
+            seg.kind == "heading" or (seg.start < 600 and not seg.text.rstrip().endswith("."))
+        ):
             title_hit = (seg, abs_hit)
     if held:
         return held
@@ -164,7 +204,13 @@ def _anchors(ctx: DocContext, doc: DocumentInfo) -> list[Anchor]:
 
 
 def _future(sentence: str) -> bool:
-    return bool(re.search(r"\b(?:will|next|upcoming|próxim[oa]|se celebrará|celebrarán|will be held)\b", sentence, re.IGNORECASE))
+    return bool(
+        re.search(
+            r"\b(?:will|next|upcoming|próxim[oa]|se celebrará|celebrarán|will be held)\b",
+            sentence,
+            re.IGNORECASE,
+        )
+    )
 
 
 def _round(text: str, seg: Segment, series_start: int) -> int | None:
@@ -210,18 +256,25 @@ def _venue(ctx: DocContext, seg: Segment) -> tuple[str | None, str | None]:
             hit = lookup_city(m.group(0))
             if hit:
                 return hit
-    for a, b, code in find_countries(text[seg.start : seg.end]):
+    for a, _, code in find_countries(text[seg.start : seg.end]):
         before = text[max(seg.start, seg.start + a - 8) : seg.start + a]
         if re.search(r"\b(?:in|en)\s+$", before) and code not in {"EU"}:
             return None, code
-    m = re.search(r"\b(?:at|en|in)\s+(?:the\s+|la\s+|el\s+)?(?:(?:sede|headquarters|offices|instalaciones)\s+(?:de|of)\s+(?:la\s+|el\s+|the\s+)?)?"
-                  r"((?:[A-ZÁÉÍÓÚÑ][\w'’.-]*\s*(?:(?:of|de|del|de la|for|para|the|y|and)\s+)?){1,6})", seg.text)
+    m = re.search(
+        r"\b(?:at|en|in)\s+(?:the\s+|la\s+|el\s+)?(?:(?:sede|headquarters|offices|instalaciones)\s+(?:de|of)\s+(?:la\s+|el\s+|the\s+)?)?"
+        r"((?:[A-ZÁÉÍÓÚÑ][\w'’.-]*\s*(?:(?:of|de|del|de la|for|para|the|y|and)\s+)?){1,6})",
+        seg.text,
+    )
     if m:
         rec = resolve_org(m.group(1).strip(), exact=True)
         hit = venue_of_org(rec.key) if rec else None
         if hit:
             return hit
-    cap = re.search(r"\b(?:the|la|el)\s+(?:([\w.]+)\s+capital|capital\s+([\w.]+)|capital\s+(?:de|del|of)\s+(?:la\s+|the\s+)?([\w. ]+?))\b", seg.text)
+    cap = re.search(
+        r"\b(?:the|la|el)\s+(?:([\w.]+)\s+capital|capital\s+([\w.]+)"
+        r"|capital\s+(?:de|del|of)\s+(?:la\s+|the\s+)?([\w. ]+?))\b",
+        seg.text,
+    )
     if cap:
         words = next(g for g in cap.groups() if g)
         found = find_countries(words)
@@ -237,7 +290,7 @@ def _venue(ctx: DocContext, seg: Segment) -> tuple[str | None, str | None]:
         rec = resolve_org(subject.split(",")[-1])
         if rec and rec.country:
             return None, rec.country
-        by = re.match(r"\s*by\s+(?:the\s+)?([^,.;]+)", seg.text[host.end():])
+        by = re.match(r"\s*by\s+(?:the\s+)?([^,.;]+)", seg.text[host.end() :])
         if by:
             countries = [c for _, _, c in find_countries(by.group(1))]
             if countries:

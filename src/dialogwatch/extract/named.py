@@ -53,6 +53,7 @@ class InstrumentsData(BaseModel):
     specific_modifiers: list[str]
     exclude: list[str]
     exclude_generic: list[str]
+    ngo_markers: list[str]
     examples: list[_InstrumentExample]
 
 
@@ -142,11 +143,11 @@ _PREP = re.compile(
     re.IGNORECASE,
 )
 _STOP_WORD = re.compile(
-    r"^(?:in|en|at|from|since|desde|after|before|during|durante|with|which|that|who|whose|by|within|while|as|que|el\s+cual|la\s+cual|con|por|mediante|in\s+(?:19|20)\d\d|"
+    r"^(?:(?:and|y|e|or|o)\s+(?:un|una|el|la|los|las|a|an|the|other|otros|otras)\b|in|en|at|from|since|desde|after|before|during|durante|with|which|that|who|whose|by|within|while|as|que|el\s+cual|la\s+cual|con|por|mediante|in\s+(?:19|20)\d\d|"
     r"en\s+(?:19|20)\d\d|is|are|was|were|has|have|will|es|son|fue|ha|han|será)\b",
     re.IGNORECASE,
 )
-_DET = r"(?:a|an|the|our|their|its|un|una|el|la|nuestro|nuestra|su)"
+_DET = r"(?:a|an|the|our|their|its|un|una|el|la|del|al|nuestro|nuestra|su)"
 
 
 @cache
@@ -209,8 +210,11 @@ def find_instruments(ctx: DocContext, acronyms: list[Acronym] | None = None) -> 
         if name.endswith(".") and not re.search(r"\b[A-Z]\.$", name):
             name = name[:-1]
             end -= 1
-        if name.strip() == head:
-            continue  # a bare head ("the Network") is a reference, not a name
+        rest = name.replace(head, "", 1).strip()
+        if not rest or re.fullmatch(r"[A-Z]{2,6}", rest):
+            continue  # a bare head ("the Network", "Red TDT") is a reference or an acronym, not a name
+        if head in ("Centro", "Center", "Centre", "Red", "Network") and _ngo(name):
+            continue
         if _excluded(name):
             continue
         items.append(
@@ -220,14 +224,22 @@ def find_instruments(ctx: DocContext, acronyms: list[Acronym] | None = None) -> 
     lower_rx, lower_kinds = _lower_regex()
     modifiers = {_fold(w) for w in instruments_data().specific_modifiers}
     for m in lower_rx.finditer(text):
+        if not m.group("head")[0].islower():
+            continue  # capitalised heads are names, read above
         a = m.start("mods") if m.group("mods") else m.start("head")
         if any(x <= a < y or a <= x < m.end() for x, y in taken):
             continue
         mods = [_fold(w) for w in m.group("mods").split()]
         end = m.end()
+        post = re.match(r"(?:\s+([a-záéíóúñ-]+))", text[end : end + 40])
+        while post and _fold(post.group(1)) in modifiers:  # "grupo binacional", "protocolo nacional"
+            mods.append(_fold(post.group(1)))
+            end += post.end()
+            post = re.match(r"(?:\s+([a-záéíóúñ-]+))", text[end : end + 40])
         ext = _complement(text, end)
-        if not ext and not any(w in modifiers for w in mods):
-            continue
+        specific = any(w in modifiers for w in mods)
+        if not specific and len(ext.split()) < 3:
+            continue  # "un programa de capacitación": generic without a modifier
         if ext:
             end += len(ext)
         name = text[a:end].strip()
@@ -290,6 +302,10 @@ def _exclusions() -> tuple[re.Pattern[str], frozenset[str]]:
     d = instruments_data()
     alt = "|".join(re.escape(e) for e in sorted(d.exclude, key=len, reverse=True))
     return re.compile(rf"(?<![\w])(?:{alt})(?![\w])"), frozenset(_fold(g) for g in d.exclude_generic)
+
+
+def _ngo(name: str) -> bool:
+    return any(marker in name for marker in instruments_data().ngo_markers)
 
 
 def _excluded(name: str) -> bool:

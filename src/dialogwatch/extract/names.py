@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from pydantic import BaseModel
 
@@ -48,6 +48,10 @@ class PeopleData(BaseModel):
     lead_verbs: str
     meet_verbs: str
     speech_verbs: list[str]
+    person_nouns: list[str]
+    person_plurals: list[str]
+    list_cues: list[str]
+    issuer_lines: dict[str, str]
     closings: list[str]
     salutations: list[str]
     examples: list[_PeopleExample]
@@ -113,20 +117,20 @@ def _is_stop(tok: str) -> bool:
         return False
     if f in stop_words() or month_number(f) is not None:
         return True
-    if "-" in f and any(p in stop_words() for p in f.split("-")):
-        return True
-    return False
+    return "-" in f and any(p in stop_words() for p in f.split("-"))
 
 
 def find_name_candidates(text: str, start: int = 0, end: int | None = None) -> list[NameCandidate]:
     """Return candidate person names in ``text[start:end]``."""
     end = len(text) if end is None else end
     out: list[NameCandidate] = []
-    particles = {fold(p) for p in people_data().particles}
+    particles = _particles()
     for m in _run_regex().finditer(text, start, end):
-        toks = [(t.start(), t.end()) for t in re.finditer(r"\S+", m.group(0))]
+        if not _SPACE.search(m.group(0)):
+            continue  # a single word is never a name
+        toks = [(t.start(), t.end()) for t in _NONSPACE.finditer(m.group(0))]
         run: list[tuple[int, int]] = []
-        for a, b in toks + [(-1, -1)]:
+        for a, b in [*toks, (-1, -1)]:
             tok = m.group(0)[a:b] if a >= 0 else ""
             if a >= 0 and not _is_stop(tok):
                 run.append((a, b))
@@ -136,26 +140,39 @@ def find_name_candidates(text: str, start: int = 0, end: int | None = None) -> l
     return out
 
 
-def _flush(text: str, base: int, s: str, run: list[tuple[int, int]], particles: set[str], out: list[NameCandidate]) -> None:
+_NONSPACE = re.compile(r"\S+")
+_SPACE = re.compile(r"\s")
+_INITIAL_RE = re.compile(_INITIAL)
+
+
+@cache
+def _particles() -> frozenset[str]:
+    return frozenset(fold(p) for p in people_data().particles)
+
+
+def _flush(
+    text: str, base: int, s: str, run: list[tuple[int, int]], particles: set[str], out: list[NameCandidate]
+) -> None:
     while run and fold(s[run[-1][0] : run[-1][1]]) in particles:
         run.pop()
-    while run and (fold(s[run[0][0] : run[0][1]]) in particles):
-        run.pop(0)
+    while run and fold(s[run[0][0] : run[0][1]]) in particles and (s[run[0][0]].islower() or len(run) < 3):
+        run.pop(0)  # a capitalised particle may start a name: "Le Dinh Luong", "Van Der Berg"
     if not run:
         return
     words = [s[a:b] for a, b in run]
-    full_words = [w for w in words if not re.fullmatch(rf"{_INITIAL}", w) and fold(w) not in particles]
+    full_words = [w for w in words if not _INITIAL_RE.fullmatch(w) and fold(w) not in particles]
     if len(full_words) < 2:
         return
-    if re.fullmatch(_INITIAL, words[-1]):
+    if _INITIAL_RE.fullmatch(words[-1]):
         return
     a, b = run[0][0], run[-1][1]
     out.append(NameCandidate(base + a, base + b, text[base + a : base + b]))
 
 
+@lru_cache(maxsize=8192)
 def name_key(name: str) -> frozenset[str]:
     """Folded name tokens without initials, particles or honorifics (for matching)."""
-    particles = {fold(p) for p in people_data().particles}
+    particles = _particles()
     toks = re.split(r"[^\w]+", fold(name))
     return frozenset(t for t in toks if len(t) > 1 and t not in particles)
 

@@ -57,7 +57,7 @@ def _words(language: str = "en") -> dict[str, int]:
     return out
 
 
-_DIGITS = r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+_DIGITS = r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])|\d+(?:[.,]\d+)?"
 
 
 @cache
@@ -76,6 +76,7 @@ def _pattern(language: str) -> re.Pattern[str]:
 
 def parse_digits(s: str, language: str = "en") -> float:
     """Read a digit string with thousands/decimal separators in EN or ES style."""
+    s = re.sub(r"[ \u00a0\u202f]", "", s)  # "4 500": a space groups thousands
     if "," in s and "." in s:
         dec = "," if s.rfind(",") > s.rfind(".") else "."
         thou = "." if dec == "," else ","

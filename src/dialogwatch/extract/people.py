@@ -12,14 +12,24 @@ Role and side come from the cues of the sentence (``people.yaml``: "headed by",
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cache
 
 from dialogwatch.extract.context import DocContext, Segment
 from dialogwatch.extract.letters import addressees, signatories
-from dialogwatch.extract.names import NameCandidate, find_name_candidates, known_person, people_data, same_person
-from dialogwatch.extract.orgs import org_country, resolve_org
-from dialogwatch.extract.places import find_countries, lookup_city
+from dialogwatch.extract.names import NameCandidate, find_name_candidates, known_person
+from dialogwatch.extract.orgs import org_country
+from dialogwatch.extract.places import lookup_city
+from dialogwatch.extract.roles import (
+    DELEG_WORD,
+    Marker,
+    complete_sides,
+    issuer_side,
+    lead_verb_heads,
+    markers,
+    merge_people,
+    person_noun,
+    role_regex,
+    speech_anchor,
+)
 from dialogwatch.extract.schema import Acronym, DocumentInfo, Participant
 from dialogwatch.extract.titles import (
     honorific_regex,
@@ -31,55 +41,7 @@ from dialogwatch.extract.titles import (
     title_country,
 )
 
-ROLE_RANK = {"head": 5, "member": 4, "signatory": 3, "addressee": 2, "mentioned": 1}
-
-
-@dataclass(frozen=True, slots=True)
-class Marker:
-    """A cue inside a sentence: a role cue ("headed by") or a side cue ("the Mexican delegation")."""
-
-    pos: int
-    kind: str  # "role" | "side"
-    value: str
-
-
-@cache
-def _role_regex() -> re.Pattern[str]:
-    d = people_data()
-    heads = "|".join(sorted(d.head_cues, key=len, reverse=True))
-    members = "|".join(sorted(d.member_cues, key=len, reverse=True))
-    return re.compile(rf"\b(?:(?P<head>{heads})|(?P<member>{members}))\b", re.IGNORECASE)
-
-
-@cache
-def _side_regexes() -> list[re.Pattern[str]]:
-    return [re.compile(p) for p in people_data().side_cues]
-
-
-@cache
-def _speech_regex() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    verbs = "|".join(people_data().speech_verbs)
-    return re.compile(rf"^\s*,?\s*(?:{verbs})\b"), re.compile(rf"\b(?:{verbs})\s*,?\s*$")
-
-
-_DELEG_WORD = re.compile(r"\bdelegation|\bdelegaci[oó]n", re.IGNORECASE)
 _BOUNDARY = re.compile(r";|:\s")
-
-
-def markers(text: str, seg: Segment) -> list[Marker]:
-    """Role and side cues of one segment, in text order."""
-    out: list[Marker] = []
-    s = seg.text
-    for m in _role_regex().finditer(s):
-        out.append(Marker(seg.start + m.end(), "role", "head" if m.group("head") else "member"))
-    for pat in _side_regexes():
-        for m in pat.finditer(s):
-            if re.search(r"\b(?:of|de|del|to|from|at|in|en|para)\s+$", s[max(0, m.start() - 6) : m.start()]):
-                continue  # "Head of the EU Delegation": an organisation, not a side
-            found = find_countries(m.group("c"))
-            if found:
-                out.append(Marker(seg.start + m.start(), "side", found[0][2]))
-    return sorted(out, key=lambda mk: mk.pos)
 
 
 def find_participants(ctx: DocContext, doc: DocumentInfo, acronyms: list[Acronym]) -> list[Participant]:
@@ -95,9 +57,15 @@ def find_participants(ctx: DocContext, doc: DocumentInfo, acronyms: list[Acronym
     upgrades: list[tuple[str, str | None]] = []
     for seg in ctx.segments:
         found = _segment_people(ctx, seg, taken, state, acr)
-        upgrades += _lead_verb_heads(ctx.text, seg, found)
+        upgrades += lead_verb_heads(ctx.text, seg, found)
         drafts += found
     merged = merge_people(drafts)
+    complete_sides(ctx, merged)
+    if doc.doc_type in {"press_release", "media_note"}:
+        issuer = issuer_side(ctx.text)
+        for p in merged:
+            if p.side is None and p.title and p.rule != "person.noun":
+                p.side = issuer
     for surname, side in upgrades:
         for p in merged:
             if p.name.split()[-1] == surname or surname in p.name.split():
@@ -112,52 +80,33 @@ def _line_span(text: str, pos: int) -> tuple[int, int]:
     return a, (b if b >= 0 else len(text))
 
 
-@cache
-def _lead_regex() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    d = people_data()
-    return re.compile(d.lead_verbs), re.compile(d.meet_verbs, re.IGNORECASE)
-
-
-def _lead_verb_heads(text: str, seg: Segment, found: list[Participant]) -> list[tuple[str, str | None]]:
-    """"X, who led Mexico's delegation with Y" / "X and Y headed the U.S. side": X and Y are heads."""
-    lead, meet = _lead_regex()
-    upgrades: list[tuple[str, str | None]] = []
-    m = lead.search(seg.text)
-    if m:
-        found_c = find_countries(m.group("obj"))
-        side = found_c[0][2] if found_c else None
-        pos = seg.start + m.start()
-        after_with = re.match(r"\s*(?:,\s*)?(?:with|along with|junto con|con)\s+", seg.text[m.end():])
-        with_end = seg.start + m.end() + (after_with.end() + 80 if after_with else 0)
-        for p in found:
-            if (p.start or 0) < pos or (after_with and (p.start or 0) <= with_end):
-                p.role = "head"
-                p.side = side or p.side
-                p.rule = "person.head.lead_verb"
-        subj = re.match(r"\s*(?:El|La|The)?\s*(?:[a-záéíóú]+\s+)?([A-ZÁÉÍÓÚÑ][\w'’-]+),?\s+(?:who|quien)\b", seg.text)
-        if subj and not any((p.start or 0) < pos for p in found):
-            upgrades.append((subj.group(1), side))
-    mm = meet.search(seg.text)
-    if mm and not _DELEG_WORD.search(seg.text):
-        for p in found:
-            if p.title and p.role == "mentioned" and p.side:
-                p.role = "head"
-                p.rule = "person.head.met_with"
-    return upgrades
-
-
 def _looks_like_letter(ctx: DocContext) -> bool:
     return bool(re.search(r"^\s*(?:dear|estimad[oa]s?)\b", ctx.text[:3000], re.IGNORECASE | re.MULTILINE))
 
 
-def _segment_people(ctx: DocContext, seg: Segment, taken: list[tuple[int, int]],
-                    state: dict[str, str | None], acr: dict[str, str | None]) -> list[Participant]:
+def _segment_people(
+    ctx: DocContext,
+    seg: Segment,
+    taken: list[tuple[int, int]],
+    state: dict[str, str | None],
+    acr: dict[str, str | None],
+) -> list[Participant]:
     text = ctx.text
-    cands = [c for c in find_name_candidates(text, seg.start, seg.end)
-             if not any(a < c.end and c.start < b for a, b in taken) and lookup_city(c.text) is None]
+    cands = [
+        c
+        for c in find_name_candidates(text, seg.start, seg.end)
+        if not any(a < c.end and c.start < b for a, b in taken) and lookup_city(c.text) is None
+    ]
+    has_deleg_word = bool(DELEG_WORD.search(seg.text))
+    if not cands and not has_deleg_word and seg.kind != "item" and not seg.text.rstrip().endswith(":"):
+        state["list"] = None
+        return []
     mks = markers(text, seg)
-    deleg = (bool(_DELEG_WORD.search(seg.text)) or any(m.kind == "role" and m.value == "head" for m in mks)
-             or (any(m.kind == "side" for m in mks) and any(m.kind == "role" for m in mks)))
+    deleg = (
+        has_deleg_word
+        or any(m.kind == "role" and m.value == "head" for m in mks)
+        or (any(m.kind == "side" for m in mks) and any(m.kind == "role" for m in mks))
+    )
     list_ctx = state.get("list") if seg.kind == "item" else None
     if seg.kind != "item":
         state["list"] = None
@@ -220,17 +169,29 @@ def _pre_title(text: str, a: int, b: int, after_name: bool) -> tuple[str | None,
     gap = text[a:b]
     if after_name:
         # "Juan Pérez, subsecretario de X, y la directora de Y, María López": the
-        # part before the last conjunction belongs to the previous person
-        parts = list(re.finditer(r";|,?\s+(?:and|y|e)\s+|,\s+as well as\s+|,\s+así como\s+", gap))
+        # part before a conjunction belongs to the previous person; take the first
+        # conjunction after which a whole title phrase leads to the name
+        parts = list(
+            re.finditer(r";|,?\s+(?:and|y|e)\s+|,\s+as well as\s+|,\s+así como\s+|\b(?:by|por)\s+", gap)
+        )
         if not parts:
             return None, b
-        a = a + parts[-1].end()
+        chosen = parts[-1]
+        for pm in parts:
+            rest = re.sub(r"^(?:por|by|a|al)\s+", "", gap[pm.end() :])
+            tm = pre_title_regex().search(rest)
+            if tm and re.fullmatch(r"(?:[\s,]|\b(?:el|la|los|las|the)\b)*", rest[: tm.start()]):
+                chosen = pm
+                break
+        a = a + chosen.end()
         gap = text[a:b]
+    if len(gap) > 220:
+        a, gap = b - 220, gap[-220:]
     if honorific_regex().search(gap) and not pre_title_regex().search(gap):
         return None, b
     gap_nohon = re.sub(honorific_regex().pattern, " ", gap)
     m = pre_title_regex().search(gap_nohon)
-    if not m or not gap_nohon[m.end():].strip(" ,") == "":
+    if not m or gap_nohon[m.end() :].strip(" ,") != "":
         return None, b
     title = m.group("t").strip(" ,")
     title = re.sub(r"^(?:the|el|la|los|las|al|del)\s+", "", title, flags=re.IGNORECASE)
@@ -252,11 +213,16 @@ def _bound(text: str, a: int, nxt: int, mks: list[Marker]) -> int:
 
 
 def _cue_start(text: str, pos: int) -> int:
-    m = re.search(r"(?:[,;]\s*)?(?:\b(?:it|and|y|e|which|que|with|con)\s+)*(?:\w+\s+)?(?:\w+\s+)?$", text[max(0, pos - 40) : pos])
-    cue = _role_regex().search(text, max(0, pos - 40), pos)
+    m = re.search(
+        r"(?:[,;]\s*)?(?:\b(?:it|and|y|e|which|que|with|con)\s+)*(?:\w+\s+)?(?:\w+\s+)?$",
+        text[max(0, pos - 40) : pos],
+    )
+    cue = role_regex().search(text, max(0, pos - 40), pos)
     if cue:
         head = text[max(0, pos - 40) : cue.start()]
-        mm = re.search(r"(?:[,;]?\s*(?:\b(?:it|and|also|y|e|which|que|with|con|was|were|fue|estuvo)\s+)*)$", head)
+        mm = re.search(
+            r"(?:[,;]?\s*(?:\b(?:it|and|also|y|e|which|que|with|con|was|were|fue|estuvo)\s+)*)$", head
+        )
         return max(0, pos - 40) + (mm.start() if mm else len(head))
     return pos - len(m.group(0)) if m else pos
 
@@ -278,9 +244,20 @@ def _appositive(text: str, a: int, b: int) -> str | None:
     return s
 
 
-def _build(ctx: DocContext, seg: Segment, c: NameCandidate, pre: str | None, apos: str | None,
-           mks: list[Marker], deleg: bool, list_ctx: str | None, state: dict[str, str | None],
-           acr: dict[str, str | None], i: int, cands: list[NameCandidate]) -> Participant | None:
+def _build(
+    ctx: DocContext,
+    seg: Segment,
+    c: NameCandidate,
+    pre: str | None,
+    apos: str | None,
+    mks: list[Marker],
+    deleg: bool,
+    list_ctx: str | None,
+    state: dict[str, str | None],
+    acr: dict[str, str | None],
+    i: int,
+    cands: list[NameCandidate],
+) -> Participant | None:
     text = ctx.text
     role_mk = [m for m in mks if m.kind == "role" and m.pos <= c.start]
     side_mk = [m for m in mks if m.kind == "side" and m.pos <= c.start]
@@ -293,12 +270,32 @@ def _build(ctx: DocContext, seg: Segment, c: NameCandidate, pre: str | None, apo
         role = role_mk[-1].value
         in_list = True
     elif list_ctx and seg.kind == "item":
-        role = "head" if re.search(r"\bhead of (?:the )?delegation|\bjef[ea] de (?:la )?delegaci", seg.text, re.I) else list_ctx
+        role = (
+            "head"
+            if re.search(r"\bhead of (?:the )?delegation|\bjef[ea] de (?:la )?delegaci", seg.text, re.I)
+            else list_ctx
+        )
         in_list = True
+    noun = None
+    if not (pre or apos):
+        noun = person_noun(text, seg, c)
+        if noun is not None:
+            # "journalist X", "X, an economist": someone the text talks about, on no side
+            return Participant(
+                name=c.text,
+                role="mentioned",
+                side=None,
+                title=noun or None,
+                start=c.start,
+                end=c.end,
+                rule="person.noun",
+                confidence=0.6,
+            )
     if not anchored and in_list and _list_slot(text, seg, c, cands, i):
         anchored, rule = True, "person.delegation_list"
-    if not anchored and _speech(text, seg, c):
+    if not anchored and speech_anchor(text, seg, c):
         anchored, rule = True, "person.speech_verb"
+
     if not anchored:
         return None
     if in_list and role != "mentioned":
@@ -320,68 +317,41 @@ def _build(ctx: DocContext, seg: Segment, c: NameCandidate, pre: str | None, apo
         org = implied_org(title)
     side = None
     if in_list:
-        side = side_mk[-1].value if side_mk else (state.get("side") if deleg or list_ctx else None)
+        heads_here = any(m.kind == "role" and m.value == "head" for m in mks)
+        stale_ok = list_ctx or (deleg and not heads_here)
+        side = side_mk[-1].value if side_mk else (state.get("side") if stale_ok else None)
     if side is None and org:
         side = org_country(org) or (org_country(acr[acronym]) if acronym and acr.get(acronym) else None)
     if side is None and acronym:
         side = org_country(acronym)
+    if side is None and org and acr.get(org):
+        side = org_country(acr[org] or "")
     if side is None:
         side = title_country(title)
     if side is None and known:
         side = known.side
     if org is None:
         org = post_org(title, side, ctx.language, ctx.text)
-    return Participant(name=c.text, role=role, side=side, title=title, organization=org,  # type: ignore[arg-type]
-                       start=c.start, end=c.end, rule=rule, confidence=0.9 if pre or apos else 0.7)
+    return Participant(
+        name=c.text,
+        role=role,
+        side=side,
+        title=title,
+        organization=org,  # type: ignore[arg-type]
+        start=c.start,
+        end=c.end,
+        rule=rule,
+        confidence=0.9 if pre or apos else 0.7,
+    )
 
 
 def _list_slot(text: str, seg: Segment, c: NameCandidate, cands: list[NameCandidate], i: int) -> bool:
     """A bare name in a delegation list: after a cue or separator, before a separator."""
     before = text[max(seg.start, c.start - 30) : c.start]
     after = text[c.end : c.end + 3]
-    left = re.search(r"(?:\b(?:by|por|included|including|and|y|e|as well as|así como)|[;,:]|^)\s*$", before) is not None
+    left = (
+        re.search(r"(?:\b(?:by|por|included|including|and|y|e|as well as|así como)|[;,:]|^)\s*$", before)
+        is not None
+    )
     right = re.match(r"\s*(?:[,;(]|$|\.|\s(?:and|y|e)\s)", after + " ") is not None
     return left and right
-
-
-def _speech(text: str, seg: Segment, c: NameCandidate) -> bool:
-    after_re, before_re = _speech_regex()
-    return bool(after_re.match(text[c.end : min(seg.end, c.end + 20)])
-                or before_re.search(text[max(seg.start, c.start - 20) : c.start]))
-
-
-def merge_people(drafts: list[Participant]) -> list[Participant]:
-    """Merge mentions of one person: richest role, longest name, first non-empty fields."""
-    merged: list[Participant] = []
-    for p in sorted(drafts, key=lambda p: p.start or 0):
-        for q in merged:
-            if same_person(p.name, q.name):
-                _absorb(q, p)
-                break
-        else:
-            merged.append(p.model_copy())
-    return merged
-
-
-def _absorb(q: Participant, p: Participant) -> None:
-    richer = ROLE_RANK[p.role] > ROLE_RANK[q.role]
-    if len(p.name.split()) > len(q.name.split()):
-        q.name = p.name
-    if richer:
-        q.role = p.role
-        q.title = p.title or q.title
-        q.organization = p.organization or q.organization
-        q.side = p.side or q.side
-        q.rule, q.start, q.end = p.rule, p.start, p.end
-    else:
-        q.title = q.title or p.title
-        q.organization = q.organization or p.organization
-        q.side = q.side or p.side
-
-
-def resolve_side_of_org(name: str | None) -> str | None:
-    """Side of a named organisation (CSO for civil society), for other extractors."""
-    if not name:
-        return None
-    rec = resolve_org(name)
-    return org_country(name) if rec else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from pydantic import BaseModel
 
@@ -38,6 +38,7 @@ class PlacesData(BaseModel):
     examples: list[_PlaceExample]
 
 
+@lru_cache(maxsize=65536)
 def fold(s: str) -> str:
     """Lower-case and strip accents, for lexicon look-ups."""
     s = unicodedata.normalize("NFD", s.lower())
@@ -56,7 +57,7 @@ def _alt(words: list[str]) -> str:
 
 @cache
 def country_regex() -> re.Pattern[str]:
-    """A regex matching any country name or adjective; the group name is unused, look up with ``country_code``."""
+    """A regex matching any country name or adjective (look the match up with ``country_code``)."""
     words: list[str] = []
     for c in places_data().countries:
         words += c.names + c.adjectives

@@ -28,7 +28,9 @@ def _abbreviations() -> frozenset[str]:
 
 
 _BLOCK_SPLIT = re.compile(r"\n[ \t\u00a0]*\n")
-_BULLET = re.compile(r"^[ \t\u00a0]*(?:[•·▪◦‣●○■□\-–—*]|\(?\d{1,2}[.)]|\(?[a-z][.)]|[ivx]{1,4}\))[ \t\u00a0]+")
+_BULLET = re.compile(
+    r"^[ \t\u00a0]*(?:[•·▪◦‣●○■□\-–—*]|\(?\d{1,2}[.)]|\(?[a-z][.)]|[ivx]{1,4}\))[ \t\u00a0]+"
+)
 _SENT_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(¿¡]?[A-ZÁÉÍÓÚÑÜ0-9])")
 _HEADING_MAX_WORDS = 14
 

@@ -80,14 +80,14 @@ def head_regex() -> re.Pattern[str]:
 
 @cache
 def pre_title_regex() -> re.Pattern[str]:
-    """A title phrase that ends where a name starts ("Secretary of State ", "la secretaria de Seguridad, ")."""
+    """A title phrase ending where a name starts ("Secretary of State ", "la secretaria de Seguridad, ")."""
     d = title_data()
     heads = _alt(d.heads_en + d.heads_es)
     mods = _alt(d.modifiers_en)
     post = _alt(d.post_modifiers_es)
     return re.compile(
         rf"(?P<t>(?:(?:{_CAPWORD}|U\.S\.)\s+){{0,3}}(?i:(?:(?:{mods})\s+)*(?:{heads}))(?![\w])(?:\s+(?:{post}))*"
-        rf"(?:[\s,]+(?:{_COMP_LINK}\s+)*{_COMP_WORD})*)\s*,?\s*$"
+        rf"(?:[\s,]+(?:{_COMP_LINK}\s+)*{_COMP_WORD})*(?:,\s+(?i:{heads}))?)\s*,?\s*$"
     )
 
 
@@ -127,11 +127,18 @@ def _org_start(rest: str) -> bool:
     r = _ARTICLE.sub("", rest.strip())
     if not r or not (r[0].isupper() or r[0].isdigit()):
         return False
+    lead = [b for a, b, _ in find_countries(r) if a == 0]
+    if lead and resolve_org(r, exact=True) is not None:
+        return True
+    if lead:
+        # "de la Unión Europea en Colombia" is a place; "Mexico's Secretariat of ..." an agency
+        rest2 = re.sub(r"^['’]s\s+|^\s+", "", r[lead[0] :])
+        return (rest2 != r[lead[0] :].lstrip() and _org_start(rest2)) or bool(_org_head_regex().match(rest2))
     if _org_head_regex().match(r):
         return True
     first = r.split()[0]
-    if first.isupper() and len(first) <= 8 and resolve_org(first) is not None:
-        return True
+    if first.isupper() and 3 <= len(first) <= 8 and (resolve_org(first) is not None or len(r.split()) == 1):
+        return True  # an acronym: "director of FJEDD"
     rec = resolve_org(r, exact=True)
     return rec is not None and bool(re.search(_org_head_regex().pattern.lstrip("^"), r, re.IGNORECASE))
 
@@ -147,13 +154,15 @@ def split_title(phrase: str) -> TitleParts:
     s = re.sub(r"\s*\([^)]*\)", "", s).strip()
     valid: list[tuple[bool, int, str, str]] = []
     for sm in reversed(list(_SPLIT.finditer(s))):
-        rest = s[sm.end():]
+        rest = s[sm.end() :]
         if sm.start() == 0 or not _org_start(rest):
             continue
         title = s[: sm.start()].strip(" ,")
         if not title or not starts_with_title(title):
             continue
-        if fold(title.split()[-1]) in {fold(w) for w in title_data().needs_complement} and sm.group(0).strip(" ,"):
+        if fold(title.split()[-1]) in {fold(w) for w in title_data().needs_complement} and sm.group(0).strip(
+            " ,"
+        ):
             continue
         org = _ARTICLE.sub("", rest.strip(" ,"))
         valid.append((resolve_org(org, exact=True) is not None, len(org), title, org))
@@ -170,7 +179,7 @@ def _posts() -> list[tuple[re.Pattern[str], str, frozenset[str]]]:
 
 
 def post_org(title: str | None, side: str | None, language: str = "en", text: str = "") -> str | None:
-    """Return the agency a post implies for a side ("Foreign Minister" + MX -> Ministry of Foreign Affairs)."""
+    """Return the agency a post implies for a side ("Foreign Minister" + MX -> foreign ministry)."""
     if not title or not side:
         return None
     from dialogwatch.extract.orgs import generic_org, org_by_key
@@ -181,7 +190,7 @@ def post_org(title: str | None, side: str | None, language: str = "en", text: st
         rec = org_by_key(key) or generic_org(key, side)
         if rec is None:
             continue
-        for wording in sorted([rec.name_en, rec.name_es or "", *rec.aliases], key=len, reverse=True):
+        for wording in [rec.name_en, rec.name_es or "", *sorted(rec.aliases, key=len, reverse=True)]:
             if len(wording) > 8 and wording in text:
                 return wording
         return rec.name_es if language == "es" and rec.name_es else rec.name_en

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from pydantic import BaseModel
 
@@ -111,8 +111,8 @@ _CONNECT = {
     "a",
     "&",
 }
-_PREV_WORD = re.compile(r"([\w'’.-]+)( +)$")
-_NEXT_WORD = re.compile(r"^( +)([\w'’-]+)")
+_PREV_WORD = re.compile(r"([\w'’.-]+),?( +)$")
+_NEXT_WORD = re.compile(r"^(,? +)([\w'’-]+)")
 
 
 def _capitalised(word: str) -> bool:
@@ -152,8 +152,19 @@ def _in_name(text: str, start: int, end: int) -> bool:
     return False
 
 
-def topic_hits(text: str) -> list[TopicHit]:
-    """Every counted thesaurus hit in ``text`` (one per topic and position, longest term)."""
+@lru_cache(maxsize=8)
+def topic_hits(text: str) -> tuple[TopicHit, ...]:
+    """Every counted thesaurus hit in ``text`` (cached: actions and topics share a document's hits)."""
+    return tuple(sorted(_topic_hits(text), key=lambda h: h.start))
+
+
+@lru_cache(maxsize=8)
+def hit_starts(text: str) -> list[int]:
+    """Sorted start offsets of ``topic_hits(text)``, for range look-ups by span."""
+    return [h.start for h in topic_hits(text)]
+
+
+def _topic_hits(text: str) -> list[TopicHit]:
     index = _compiled()
     hits: list[TopicHit] = []
     covered: dict[str, int] = {}

@@ -42,6 +42,11 @@ def addressee_countries(addressee: str | None) -> frozenset[str]:
     return frozenset(codes)
 
 
+def named_countries(text: str) -> frozenset[str]:
+    """Countries a text names ("the Mexican government" -> MX)."""
+    return frozenset(code for _, _, code in find_countries(text))
+
+
 def paragraph_bounds(text: str, start: int | None, end: int | None) -> tuple[int, int] | None:
     """Offsets of the paragraph around a span (at most CONTEXT_CHARS either side)."""
     if not text or start is None or end is None or not 0 <= start <= end <= len(text):
@@ -160,6 +165,7 @@ def _views(session: Session, doc_ids: set[int], with_context: bool) -> list[Acti
             topics=frozenset(a.topics or []),
             actors=frozenset(a.actors or []),
             addressee_countries=addressee_countries(a.addressee) or addressed.get(a.document_id, frozenset()),
+            named_countries=named_countries(a.text) if a.kind == "ask" else frozenset(),
             meeting_id=a.meeting_id,
             identity_key=a.identity_key or "",
             start=a.start,
@@ -247,7 +253,7 @@ def link_actions(session: Session, document: Document, threshold: float, top_k: 
                     kind=scored.kind,
                     score=scored.score,
                     evidence=scored.evidence,
-                    status=status_for(scored.score, threshold),
+                    status=status_for(scored.score, threshold, scored.evidence),
                     rule=RULE,
                     identity_key=f"{src.identity_key}>{tgt.identity_key}:{scored.kind}"[:400],
                 )

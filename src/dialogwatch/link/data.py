@@ -105,6 +105,7 @@ class ScoringData(BaseModel):
     floor: float
     top_k: int = 5
     min_shared_terms: int = 1
+    min_text_for_proposal: float = 0.0
 
 
 @cache

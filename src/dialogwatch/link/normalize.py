@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from dialogwatch.link.data import crosslingual_data
 
@@ -13,10 +13,10 @@ _WORD = re.compile(r"[a-z0-9]+(?:\.[a-z0-9]+)*\.?")
 
 def fold(text: str) -> str:
     """Lower-case, strip accents and turn hyphens/dashes into spaces."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = re.sub(r"[\-\u2010-\u2015/]", " ", text.lower())
-    return re.sub(r"[’']s\b", "", text)
+    # Accents go; other non-ASCII letters too, which no matcher here compares.
+    text = re.sub(r"[\-\u2010-\u2015/]", " ", text.lower().replace("’", "'"))
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"'s\b", "", text)
 
 
 def words(text: str) -> list[str]:
@@ -25,7 +25,9 @@ def words(text: str) -> list[str]:
 
 
 def stem(word: str) -> str:
-    """Trim an English or Spanish plural so 'cases'/'casos'/'case' meet."""
+    """Trim an English or Spanish plural so 'cases'/'casos'/'case' meet (and 'apoyaremos' -> 'apoyar')."""
+    if len(word) > 7 and word.endswith(("aremos", "eremos", "iremos")):
+        return word[:-4]  # Spanish future "we will ..." back to its infinitive
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 5 and word.endswith("ones"):  # desapariciones -> desaparicion
@@ -70,6 +72,7 @@ def concepts(text: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def concept_set(text: str) -> frozenset[str]:
     """The set of :func:`concepts` of a text."""
     return frozenset(concepts(text))

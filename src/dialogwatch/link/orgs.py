@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from sqlalchemy import select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from dialogwatch.extract.orgs import OrgRecord, resolve_org
 from dialogwatch.link.normalize import words
@@ -52,7 +52,8 @@ class OrgIndex:
         self.session = session
         self.by_key: dict[str, Organization] = {}
         self.by_alias: dict[str, list[Organization]] = {}
-        for org in session.scalars(select(Organization).order_by(Organization.id)):
+        orgs = select(Organization).options(selectinload(Organization.aliases)).order_by(Organization.id)
+        for org in session.scalars(orgs):
             self.by_key[org.key] = org
             self._index(org, org.name)
             for alias in org.aliases:

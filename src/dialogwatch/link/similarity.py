@@ -28,6 +28,7 @@ class ActionView:
     topics: frozenset[str] = frozenset()
     actors: frozenset[str] = frozenset()
     addressee_countries: frozenset[str] = frozenset()
+    named_countries: frozenset[str] = frozenset()
     meeting_id: int | None = None
     identity_key: str = ""
     start: int | None = None
@@ -75,10 +76,12 @@ def _actor_score(kind: str, src: ActionView, tgt: ActionView) -> tuple[float, li
             return 0.5, []
         shared = src.actors & tgt.actors
         return len(shared) / len(src.actors | tgt.actors), sorted(shared)
-    if not src.addressee_countries or not tgt.actors:
+    # The governments an ask concerns: whom it addresses and which countries it names.
+    concerned = src.addressee_countries | src.named_countries
+    if not concerned or not tgt.actors:
         return 0.5, []
-    shared = src.addressee_countries & tgt.actors
-    return (1.0 if shared else 0.0), sorted(shared)
+    shared = concerned & tgt.actors
+    return len(shared) / len(concerned), sorted(shared)
 
 
 def score_pair(src: ActionView, tgt: ActionView) -> LinkScore | None:
@@ -133,6 +136,8 @@ def score_pair(src: ActionView, tgt: ActionView) -> LinkScore | None:
     return LinkScore(kind, score, evidence)
 
 
-def status_for(score: float, threshold: float) -> str:
-    """proposed at or above the threshold, else suggested."""
+def status_for(score: float, threshold: float, evidence: dict | None = None) -> str:
+    """proposed at or above the threshold (with some wording in common), else suggested."""
+    if evidence is not None and evidence.get("similarity", 1.0) < scoring_data().min_text_for_proposal:
+        return "suggested"
     return "proposed" if score >= threshold else "suggested"

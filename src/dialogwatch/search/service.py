@@ -71,9 +71,7 @@ def _match(dialect: str, q: ParsedQuery) -> tuple[ColumnElement, ColumnElement, 
         rank = literal_column("bm25(search_fts, 10.0, 1.0)").asc()
         return where, rank, [fts]
     where = text("search_terms.tsv @@ to_tsquery('simple', :ts_q)").bindparams(ts_q=q.tsquery())
-    rank = text("ts_rank(search_terms.tsv, to_tsquery('simple', :ts_q2)) DESC").bindparams(
-        ts_q2=q.tsquery()
-    )
+    rank = text("ts_rank(search_terms.tsv, to_tsquery('simple', :ts_q2)) DESC").bindparams(ts_q2=q.tsquery())
     return where, rank, [terms]
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -45,33 +46,44 @@ def _from_mapping(item: dict, group: str = "", topic_id: str | None = None) -> T
     )
 
 
-def parse_vocabulary(data: object) -> list[TopicInfo]:
+_TOPIC_FIELDS = {"en", "es", "label_en", "label_es", "label", "group", "def", "definition"}
+
+
+def _is_topic(body: object) -> bool:
+    return isinstance(body, dict) and bool(_TOPIC_FIELDS & set(body))
+
+
+def parse_vocabulary(data: object, group: str = "") -> list[TopicInfo]:
     """Read topic ids and labels from any of the supported YAML layouts."""
-    found: list[TopicInfo] = []
     if isinstance(data, dict) and isinstance(data.get("topics"), list | dict):
         data = data["topics"]
+    found: list[TopicInfo] = []
     if isinstance(data, list):
-        found = [t for item in data if isinstance(item, dict) and (t := _from_mapping(item))]
+        mapped = (_from_mapping(item, group) for item in data if isinstance(item, dict))
+        found = [t for t in mapped if t]
     elif isinstance(data, dict):
-        for group, body in data.items():
-            if isinstance(body, dict):
-                for tid, item in body.items():
-                    if isinstance(item, dict) and (t := _from_mapping(item, str(group), str(tid))):
-                        found.append(t)
-            elif isinstance(body, list):
-                mapped = (_from_mapping(item, str(group)) for item in body if isinstance(item, dict))
-                found += [t for t in mapped if t]
+        for key, body in data.items():
+            if _is_topic(body):  # {id: {en, es, group...}}
+                if topic := _from_mapping(body, group, str(key)):
+                    found.append(topic)
+            elif isinstance(body, dict | list):  # {group: {id: {...}}} or {group: [{id...}]}
+                found += parse_vocabulary(body, str(key))
     return found
 
 
-def load_vocabulary() -> list[TopicInfo]:
-    """The bundled topic vocabulary, or an empty list while it does not exist yet."""
+@cache
+def _bundled() -> tuple[TopicInfo, ...]:
     from dialogwatch.extract.data_loader import DataFileError, read_yaml
 
     try:
-        return parse_vocabulary(read_yaml("topics.yaml"))
+        return tuple(parse_vocabulary(read_yaml("topics.yaml")))
     except DataFileError:
-        return []
+        return ()
+
+
+def load_vocabulary() -> list[TopicInfo]:
+    """The bundled topic vocabulary (parsed once per process), or an empty list if it is missing."""
+    return list(_bundled())
 
 
 def ensure_topics(session: Session, topic_ids: Iterable[str] = ()) -> None:
@@ -81,9 +93,10 @@ def ensure_topics(session: Session, topic_ids: Iterable[str] = ()) -> None:
         wanted.setdefault(tid, TopicInfo(id=tid, label_en=tid.replace("_", " ")))
     if not wanted:
         return
-    existing = set(session.scalars(select(Topic.id)))
+    existing = {t.id: t for t in session.scalars(select(Topic))}
     for info in wanted.values():
-        if info.id not in existing:
+        row = existing.get(info.id)
+        if row is None:
             session.add(
                 Topic(
                     id=info.id,
@@ -93,4 +106,12 @@ def ensure_topics(session: Session, topic_ids: Iterable[str] = ()) -> None:
                     definition=info.definition,
                 )
             )
+        elif info.label_es and (row.label_en, row.label_es, row.group) != (
+            info.label_en,
+            info.label_es,
+            info.group,
+        ):
+            # The vocabulary improved since the row was seeded (bare ids get real labels).
+            row.label_en, row.label_es, row.group = info.label_en, info.label_es, info.group
+            row.definition = info.definition or row.definition
     session.flush()

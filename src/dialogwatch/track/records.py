@@ -29,6 +29,12 @@ _TABLES = {
 # status cache (status changes only through track.status events).
 _FROZEN = {"id", "document_id", "identity_key", "review_state", "created_at", "status", "rule"}
 REVIEW_STATES = ("unreviewed", "confirmed", "rejected", "edited", "added")
+# Closed vocabularies of the extraction contract (table, column) -> allowed values.
+_ALLOWED: dict[tuple[str, str], tuple] = {
+    ("actions", "kind"): ("commitment", "ask"),
+    ("actions", "level"): (None, 1, 2, 3, 4, 5),
+    ("participations", "role"): ("head", "member", "signatory", "addressee", "mentioned"),
+}
 
 
 def record_types() -> list[str]:
@@ -104,7 +110,12 @@ def coerce_patch(model: type, raw: dict[str, str]) -> dict[str, Any]:
             raise InvalidInput(
                 f"field {name!r} cannot be edited on {model.__tablename__}: use one of {allowed}"
             )
-        out[name] = _coerce(cols[name], name, text)
+        value = _coerce(cols[name], name, text)
+        allowed = _ALLOWED.get((model.__tablename__, name))
+        if allowed is not None and value not in allowed:
+            choices = ", ".join(str(a) for a in allowed if a is not None)
+            raise InvalidInput(f"invalid {name} {value!r}: use one of {choices}")
+        out[name] = value
     return out
 
 

@@ -157,7 +157,8 @@ def review(
         if was_added:
             ov.record = {**(ov.record or {}), **patch}
             ov.patch = {}
-        ov.decision = "added" if was_added else "edited"
+        # Editing a rejected record corrects it but keeps it rejected until someone confirms it.
+        ov.decision = "added" if was_added else ("rejected" if ov.decision == "rejected" else "edited")
     elif decision == "confirm":
         if not ov.decision:
             ov.original = content_fields(row)

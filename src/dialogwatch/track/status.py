@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from dialogwatch.store.models import Action, Document, StatusEvent, User
@@ -110,6 +110,20 @@ def current_status(session: Session, action: Action) -> str:
     """The status of the latest event, or the kind's initial status."""
     events = _chronological(list(session.scalars(_events_query(action))))
     return events[-1].status if events else initial_status(action.kind)
+
+
+def same_action_rows(session: Session, action: Action) -> list[Action]:
+    """This action's rows in every version of its document (they share one status history)."""
+    lineage = lineage_id(action.document)
+    if not action.identity_key:
+        return [action]
+    docs = select(Document.id).where(or_(Document.id == lineage, Document.version_of_id == lineage))
+    rows = list(
+        session.scalars(
+            select(Action).where(Action.identity_key == action.identity_key, Action.document_id.in_(docs))
+        )
+    )
+    return rows or [action]
 
 
 def refresh_status_cache(session: Session, action: Action) -> str:
@@ -227,7 +241,8 @@ def set_status(
     )
     session.add(event)
     session.flush()
-    refresh_status_cache(session, action)
+    for same in same_action_rows(session, action):
+        refresh_status_cache(session, same)
     audit.record(
         session,
         user,

@@ -87,27 +87,20 @@ def _open_actions(session: Session, document: Document) -> list[Action]:
 def _link_candidates(
     session: Session, document: Document, open_ids: set[int]
 ) -> list[tuple[int, Action, float]]:
+    """(open action id, the new document's action that restates or answers it, link score)."""
     link_model = getattr(models, "ActionLink", None)
     if link_model is None:
         return []
+    # Links run from the earlier action to the later one: the new document must be the later side.
     new_ids = select(Action.id).where(Action.document_id == document.id)
-    links = session.scalars(
-        select(link_model).where(
-            (link_model.source_action_id.in_(new_ids)) | (link_model.target_action_id.in_(new_ids))
-        )
-    )
+    links = session.scalars(select(link_model).where(link_model.target_action_id.in_(new_ids)))
     out = []
     for link in links:
-        if getattr(link, "status", "") == "rejected":
+        if getattr(link, "status", "") == "rejected" or link.source_action_id not in open_ids:
             continue
-        for mine, other in (
-            (link.source_action_id, link.target_action_id),
-            (link.target_action_id, link.source_action_id),
-        ):
-            if other in open_ids:
-                new_action = session.get(Action, mine)
-                if new_action is not None and new_action.document_id == document.id:
-                    out.append((other, new_action, float(link.score or 0.0)))
+        new_action = session.get(Action, link.target_action_id)
+        if new_action is not None:
+            out.append((link.source_action_id, new_action, float(link.score or 0.0)))
     return out
 
 

@@ -40,8 +40,9 @@ class Heatmap:
 
 def heatmap(m: TopicMatrix, labels: dict[str, str], legend_labels: dict[str, str]) -> Heatmap:
     """Lay out a topic matrix: one row per topic, one column per round, colour by document count."""
-    left, top, cw, ch = 280, 60, 84, 28
-    hm = Heatmap(width=left + cw * max(1, len(m.meetings)) + 20, height=top + ch * max(1, len(m.topics)) + 70)
+    left, top, cw, ch = 330, 60, 84, 28
+    width = max(left + cw * max(1, len(m.meetings)) + 20, left + 3 * 150 + 20)
+    hm = Heatmap(width=width, height=top + ch * max(1, len(m.topics)) + 70)
     peak = max(m.counts.values(), default=1)
     for j, label in enumerate(m.labels):
         hm.cols.append((left + j * cw + cw // 2, label))
@@ -70,7 +71,7 @@ def heatmap(m: TopicMatrix, labels: dict[str, str], legend_labels: dict[str, str
             )
     base = top + ch * len(m.topics) + 30
     for k, key in enumerate(("new", "continued", "dropped")):
-        hm.legend.append((left + k * 160, key, legend_labels.get(key, key)))
+        hm.legend.append((left + k * 150, key, legend_labels.get(key, key)))
     hm.height = base + 30
     return hm
 
@@ -117,7 +118,7 @@ def scorechart(rows: list[ScoreRow], status_order: list[str]) -> Scorechart:
     """Lay out per-actor stacked status bars scaled to the largest total."""
     left, top, bh, width = 140, 30, 26, 420
     peak = max((r.total for r in rows), default=1)
-    sc = Scorechart(width=left + width + 140, height=top + (bh + 8) * max(1, len(rows)) + 60)
+    sc = Scorechart(width=left + 6 * 125 + 20, height=top + (bh + 8) * max(1, len(rows)) + 60)
     for i, r in enumerate(rows):
         y = top + i * (bh + 8)
         mean = "—" if r.mean is None else f"{r.mean:+.2f}"

@@ -51,23 +51,27 @@ def _filters(
 
 @router.get("/actions", response_model=s.PageOut[s.ActionOut])
 def actions(
+    request: Request,
     f: ActionFilters = Depends(_filters),
     limit: int = Query(50, ge=1, le=200),
     offset: int = Query(0, ge=0),
     session: Session = Depends(get_session),
 ) -> dict:
     """Commitments and asks filtered by series, actor, topic, level, status, deadline or overdue."""
+    request.app.state.search_sync.maybe_sync(session)
     page = list_actions(session, f, limit, offset)
     return {"total": page.total, "limit": page.limit, "offset": page.offset, "items": page.items}
 
 
 @router.get("/actions/scorecard")
 def actions_scorecard(
+    request: Request,
     f: ActionFilters = Depends(_filters),
     by: str = Query("actor", pattern="^(actor|topic)$"),
     session: Session = Depends(get_session),
 ) -> list[dict]:
     """Per actor (or topic): counts by status and the mean compliance score (-1..+1)."""
+    request.app.state.search_sync.maybe_sync(session)
     return [vars(r) for r in scorecard(session, f, by)]
 
 

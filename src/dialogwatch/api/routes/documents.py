@@ -20,6 +20,7 @@ router = APIRouter(tags=["documents"])
 
 @router.get("/documents", response_model=s.PageOut[s.DocumentOut])
 def documents(
+    request: Request,
     type: str | None = None,
     language: str | None = None,
     year: str | None = Query(None, pattern=r"^\d{4}$"),
@@ -32,12 +33,14 @@ def documents(
 ) -> dict:
     """Current documents, newest first, filtered by type, language, year, series or topic."""
     f = DocumentFilters(type, language, year, series, topic, include_private=viewer.signed_in)
+    request.app.state.search_sync.maybe_sync(session)
     page = list_documents(session, f, limit, offset)
     return {"total": page.total, "limit": page.limit, "offset": page.offset, "items": page.items}
 
 
 @router.get("/documents/facets")
 def documents_facets(
+    request: Request,
     type: str | None = None,
     language: str | None = None,
     year: str | None = Query(None, pattern=r"^\d{4}$"),
@@ -48,6 +51,7 @@ def documents_facets(
 ) -> dict:
     """Counts by type, language, year, series and topic for the same filters."""
     f = DocumentFilters(type, language, year, series, topic, include_private=viewer.signed_in)
+    request.app.state.search_sync.maybe_sync(session)
     facets = document_facets(session, f)
     facets["series"] = [({"id": k[0], "name": k[1]}, n) for k, n in facets["series"]]
     return {name: [{"value": v, "count": n} for v, n in rows] for name, rows in facets.items()}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -9,8 +10,9 @@ from datetime import date
 from sqlalchemy import String, case, cast, func, literal, select
 from sqlalchemy.orm import Session
 
-from dialogwatch.api.services.common import Page, listed, paginate, visible
-from dialogwatch.store.models import Action, Document, Meeting
+from dialogwatch.api.services.common import Page, paginate
+from dialogwatch.search.index import entries
+from dialogwatch.store.models import Action, Meeting
 from dialogwatch.track.status import compliance_score, done_statuses
 
 
@@ -51,11 +53,15 @@ def _json_has(column, value: str):  # type: ignore[no-untyped-def]
 
 def action_query(f: ActionFilters):  # type: ignore[no-untyped-def]
     """The select of actions matching ``f`` (rejected ones excluded), oldest document first."""
+    # Document filters and ordering read the slim search index rows, not the wide documents table.
+    doc = entries.alias("doc")
     stmt = (
         select(Action)
-        .join(Document, Document.id == Action.document_id)
-        .where(listed(), visible(f.include_private), Action.review_state != "rejected")
+        .join(doc, (doc.c.kind == "document") & (doc.c.ref_id == Action.document_id))
+        .where(doc.c.listed.is_(True), Action.review_state != "rejected")
     )
+    if not f.include_private:
+        stmt = stmt.where(doc.c.visibility == "public")
     if f.kind:
         stmt = stmt.where(Action.kind == f.kind)
     if f.series_id is not None:
@@ -82,13 +88,19 @@ def action_query(f: ActionFilters):  # type: ignore[no-untyped-def]
             Action.deadline.is_not(None), due_expr() < as_of, Action.status.not_in(sorted(done_statuses()))
         )
     return stmt.order_by(
-        Document.issue_date.nulls_last(), Action.document_id, Action.start.nulls_last(), Action.id
+        doc.c.issue_date.nulls_last(), Action.document_id, Action.start.nulls_last(), Action.id
     )
 
 
 def list_actions(session: Session, f: ActionFilters, limit: int = 50, offset: int = 0) -> Page:
     """One page of actions matching ``f``."""
     return paginate(session, action_query(f), limit, offset)
+
+
+def status_counts(session: Session, f: ActionFilters) -> dict[str, int]:
+    """Number of actions matching ``f`` per status (one grouped query)."""
+    sub = action_query(f).order_by(None).with_only_columns(Action.status).subquery()
+    return {st: n for st, n in session.execute(select(sub.c.status, func.count()).group_by(sub.c.status))}
 
 
 def count_actions(session: Session, f: ActionFilters) -> int:
@@ -106,13 +118,10 @@ def is_overdue(action: Action, as_of: date | None = None) -> bool:
 def actor_values(session: Session, include_private: bool) -> list[str]:
     """Every actor named on some action, sorted."""
     seen: set[str] = set()
-    stmt = (
-        select(Action.actors)
-        .join(Document, Document.id == Action.document_id)
-        .where(visible(include_private))
-    )
-    for (actors,) in session.execute(stmt):
-        seen.update(a for a in actors or [] if isinstance(a, str))
+    stmt = action_query(ActionFilters(include_private=include_private)).order_by(None)
+    sub = stmt.with_only_columns(cast(Action.actors, String).label("actors")).subquery()
+    for (raw,) in session.execute(select(sub.c.actors).distinct()):
+        seen.update(a for a in (json.loads(raw) if raw else []) if isinstance(a, str))
     return sorted(seen)
 
 
@@ -131,13 +140,19 @@ def scorecard(session: Session, f: ActionFilters, by: str = "actor") -> list[Sco
     """Per actor (or topic): counts by status and mean compliance score (unrated excluded)."""
     counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     scores: dict[str, list[int]] = defaultdict(list)
-    for action in session.scalars(action_query(f)):
-        keys = (action.actors if by == "actor" else action.topics) or ["—"]
-        for key in {k for k in keys if isinstance(k, str)}:
-            counts[key][action.status] += 1
-            score = compliance_score(action.kind, action.status)
+    # Group in SQL on the JSON list's text: a handful of distinct actor lists, not one row per action.
+    column = cast(Action.actors if by == "actor" else Action.topics, String).label("key_list")
+    sub = action_query(f).order_by(None).with_only_columns(column, Action.kind, Action.status).subquery()
+    grouped = select(sub.c.key_list, sub.c.kind, sub.c.status, func.count()).group_by(
+        sub.c.key_list, sub.c.kind, sub.c.status
+    )
+    for raw, kind, status, n in session.execute(grouped):
+        keys = json.loads(raw) if raw else None
+        for key in {k for k in (keys or ["—"]) if isinstance(k, str)}:
+            counts[key][status] += n
+            score = compliance_score(kind, status)
             if score is not None:
-                scores[key].append(score)
+                scores[key].extend([score] * n)
     rows = [
         ScoreRow(
             key=key,

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from dialogwatch.api.services.common import Page, listed, paginate, visible
+from dialogwatch.search.index import entries
 from dialogwatch.store.models import (
     AcronymMention,
     Action,
@@ -20,6 +21,7 @@ from dialogwatch.store.models import (
     Meeting,
     MeetingDocument,
     Participation,
+    Series,
     TopicAssignment,
 )
 
@@ -38,16 +40,20 @@ class DocumentFilters:
 
 
 def _where(f: DocumentFilters) -> list:
-    conds = [listed(), visible(f.include_private)]
+    """Conditions on the slim search index rows of documents (see search.index), not the wide table."""
+    e = entries.c
+    conds = [e.kind == "document", e.listed.is_(True)]
+    if not f.include_private:
+        conds.append(e.visibility == "public")
     if f.doc_type:
-        conds.append(Document.doc_type == f.doc_type)
+        conds.append(e.doc_type == f.doc_type)
     if f.language:
-        conds.append(Document.language == f.language)
+        conds.append(e.language == f.language)
     if f.year:
-        conds.append(func.substr(Document.issue_date, 1, 4) == f.year)
+        conds.append(e.year == f.year)
     if f.series_id is not None:
         conds.append(
-            Document.id.in_(
+            e.document_id.in_(
                 select(MeetingDocument.document_id)
                 .join(Meeting, Meeting.id == MeetingDocument.meeting_id)
                 .where(Meeting.series_id == f.series_id)
@@ -55,55 +61,63 @@ def _where(f: DocumentFilters) -> list:
         )
     if f.topic:
         conds.append(
-            Document.id.in_(select(TopicAssignment.document_id).where(TopicAssignment.topic_id == f.topic))
+            e.document_id.in_(select(TopicAssignment.document_id).where(TopicAssignment.topic_id == f.topic))
         )
     if f.needs_review:
-        conds.append(Document.id.in_(select(Action.document_id).where(Action.review_state == "unreviewed")))
+        conds.append(e.document_id.in_(select(Action.document_id).where(Action.review_state == "unreviewed")))
     return conds
 
 
 def list_documents(session: Session, f: DocumentFilters, limit: int = 50, offset: int = 0) -> Page:
-    """Documents matching ``f``, newest first."""
+    """Documents matching ``f``, newest first (call ``search.index`` sync first for fresh results)."""
     stmt = (
-        select(Document)
+        select(entries.c.document_id)
         .where(*_where(f))
-        .order_by(Document.issue_date.desc().nulls_last(), Document.id.desc())
+        .order_by(entries.c.issue_date.desc().nulls_last(), entries.c.document_id.desc())
     )
-    return paginate(session, stmt, limit, offset)
+    page = paginate(session, stmt, limit, offset)
+    docs = {d.id: d for d in session.scalars(select(Document).where(Document.id.in_(page.items)))}
+    page.items = [docs[i] for i in page.items if i in docs]
+    return page
 
 
 def document_facets(session: Session, f: DocumentFilters) -> dict[str, list[tuple[Any, int]]]:
     """Counts by type, language, year, series and topic over the documents matching ``f``."""
-    ids = select(Document.id).where(*_where(f)).scalar_subquery()
-    out: dict[str, list[tuple[Any, int]]] = {}
-    year = func.substr(Document.issue_date, 1, 4)
-    for name, expr in (("doc_type", Document.doc_type), ("language", Document.language), ("year", year)):
-        rows = session.execute(
-            select(expr, func.count())
-            .where(Document.id.in_(ids))
-            .group_by(expr)
-            .order_by(func.count().desc())
-        ).all()
-        out[name] = [(v, n) for v, n in rows if v]
-    from dialogwatch.store.models import Series
-
+    e = entries.c
+    out: dict[str, list[tuple[Any, int]]] = {"doc_type": {}, "language": {}, "year": {}}  # type: ignore[dict-item]
     rows = session.execute(
-        select(Series.id, Series.name, func.count(func.distinct(MeetingDocument.document_id)))
+        select(e.doc_type, e.language, e.year, func.count())
+        .where(*_where(f))
+        .group_by(e.doc_type, e.language, e.year)
+    ).all()
+    tallies: dict[str, dict[str, int]] = {"doc_type": {}, "language": {}, "year": {}}
+    for doc_type, language, year, n in rows:
+        for name, value in (("doc_type", doc_type), ("language", language), ("year", year)):
+            if value:
+                tallies[name][value] = tallies[name].get(value, 0) + n
+    for name, counts in tallies.items():
+        order = (lambda kv: kv[0]) if name == "year" else (lambda kv: (-kv[1], kv[0]))
+        out[name] = sorted(counts.items(), key=order, reverse=name == "year")
+    ids = select(e.document_id).where(*_where(f)).scalar_subquery()
+    n = func.count(func.distinct(MeetingDocument.document_id))
+    rows = session.execute(
+        select(Series.id, Series.name, n)
         .join(Meeting, Meeting.series_id == Series.id)
         .join(MeetingDocument, MeetingDocument.meeting_id == Meeting.id)
         .where(MeetingDocument.document_id.in_(ids))
         .group_by(Series.id, Series.name)
-        .order_by(func.count(func.distinct(MeetingDocument.document_id)).desc())
+        .order_by(n.desc())
     ).all()
-    out["series"] = [((sid, name), n) for sid, name, n in rows]
+    out["series"] = [((sid, name), c) for sid, name, c in rows]
+    n = func.count(func.distinct(TopicAssignment.document_id))
     rows = session.execute(
-        select(TopicAssignment.topic_id, func.count(func.distinct(TopicAssignment.document_id)))
+        select(TopicAssignment.topic_id, n)
         .where(TopicAssignment.document_id.in_(ids))
         .group_by(TopicAssignment.topic_id)
-        .order_by(func.count(func.distinct(TopicAssignment.document_id)).desc())
+        .order_by(n.desc())
         .limit(30)
     ).all()
-    out["topic"] = [(t, n) for t, n in rows]
+    out["topic"] = [(t, c) for t, c in rows]
     return out
 
 
@@ -169,7 +183,7 @@ def recent_documents(session: Session, include_private: bool, limit: int = 8) ->
     stmt = (
         select(Document)
         .where(listed(), visible(include_private))
-        .order_by(Document.ingested_at.desc(), Document.id.desc())
+        .order_by(Document.id.desc())  # ids grow with ingestion, and the primary key needs no sort
         .limit(limit)
     )
     return list(session.scalars(stmt))
@@ -181,11 +195,13 @@ def documents_needing_review(
     """Documents with unreviewed extracted actions, most unreviewed first."""
     n = func.count(Action.id)
     stmt = (
-        select(Document, n)
+        select(Document.id, n)
         .join(Action, Action.document_id == Document.id)
         .where(listed(), visible(include_private), Action.review_state == "unreviewed")
         .group_by(Document.id)
         .order_by(n.desc(), Document.id.desc())
         .limit(limit)
     )
-    return [(d, c) for d, c in session.execute(stmt)]
+    counts = session.execute(stmt).all()
+    docs = {d.id: d for d in session.scalars(select(Document).where(Document.id.in_([i for i, _ in counts])))}
+    return [(docs[i], c) for i, c in counts if i in docs]

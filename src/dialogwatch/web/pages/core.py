@@ -9,13 +9,13 @@ from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
 from dialogwatch.api.deps import Viewer, current_viewer, get_session, get_store
-from dialogwatch.api.services.actions import ActionFilters, count_actions, list_actions
+from dialogwatch.api.services.actions import ActionFilters, list_actions, status_counts
 from dialogwatch.api.services.documents import documents_needing_review, recent_documents
 from dialogwatch.api.services.entities import list_series, meeting_label
 from dialogwatch.search.service import SearchFilters, search
 from dialogwatch.store.db import Store
 from dialogwatch.track.auth import authenticate
-from dialogwatch.track.status import done_statuses
+from dialogwatch.track.status import closed_statuses, done_statuses, scale
 from dialogwatch.web.i18n import LANGUAGES
 from dialogwatch.web.pages import safe_next, see_other
 from dialogwatch.web.security import verify_csrf
@@ -29,18 +29,16 @@ def dashboard(
     request: Request, session: Session = Depends(get_session), viewer: Viewer = Depends(current_viewer)
 ) -> Response:
     """Series with latest rounds, open and overdue commitments, asks awaiting response, documents."""
+    request.app.state.search_sync.maybe_sync(session)
     priv = viewer.signed_in
-    open_commitments = [
-        s for s in ("not_rated", "in_progress", "stalled", "partial") if s not in done_statuses()
-    ]
+    # Open: still owed and not yet judged as failed.
+    open_commitments = set(scale("commitment")) - closed_statuses() - done_statuses() - {"not_fulfilled"}
     overdue = list_actions(
         session, ActionFilters(kind="commitment", overdue=True, include_private=priv), 10, 0
     )
     asks = list_actions(session, ActionFilters(kind="ask", status="not_rated", include_private=priv), 10, 0)
-    n_open = sum(
-        count_actions(session, ActionFilters(kind="commitment", status=s, include_private=priv))
-        for s in open_commitments
-    )
+    by_status = status_counts(session, ActionFilters(kind="commitment", include_private=priv))
+    n_open = sum(n for st, n in by_status.items() if st in open_commitments)
     return render(
         request,
         "dashboard.html",

@@ -49,12 +49,7 @@ def series_page(
     series = session.get(Series, series_id)
     if series is None:
         raise HTTPException(404, f"no series {series_id}")
-    meetings = e.series_meetings(session, series_id)
-    timeline = []
-    for m in meetings:
-        d = e.meeting_detail(session, m.id, viewer.signed_in)
-        heads = [p for ps in (d.people_by_side.values() if d else []) for p in ps if p.role == "head"]
-        timeline.append((m, e.meeting_label(m), heads, len(d.documents) if d else 0))
+    timeline = e.timeline(session, series_id, viewer.signed_in)
     return render(
         request,
         "series.html",

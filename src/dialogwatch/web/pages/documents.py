@@ -46,11 +46,11 @@ def documents_page(
         type or None, language or None, year or None, series, topic or None, review, viewer.signed_in
     )
     found = None
+    request.app.state.search_sync.maybe_sync(session)
     if q.strip():
-        request.app.state.search_sync.maybe_sync(session)
         sf = SearchFilters("document", f.doc_type, f.language, f.year, viewer.signed_in)
         found = search(session, q, sf, PER_PAGE, (page - 1) * PER_PAGE)
-    listing = list_documents(session, f, PER_PAGE, (page - 1) * PER_PAGE)
+    listing = found or list_documents(session, f, PER_PAGE, (page - 1) * PER_PAGE)
     topics = {t.id: t for t in session.query(Topic).all()}
     return render(
         request,

@@ -40,6 +40,7 @@ def tracker(
     viewer: Viewer = Depends(current_viewer),
 ) -> Response:
     """Commitments and asks with filters, and the per-actor scorecard."""
+    request.app.state.search_sync.maybe_sync(session)
     f = ActionFilters(
         kind=kind or None,
         series_id=int(series) if series else None,
