@@ -91,3 +91,8 @@ def require_token_role(role: str):  # type: ignore[no-untyped-def]
         return viewer
 
     return guard
+
+
+def fresh_index(request: Request, session: Session = Depends(get_session)) -> None:
+    """Keep the search index (which list filters also read) in step with the store, cheaply."""
+    request.app.state.search_sync.maybe_sync(session)

@@ -55,22 +55,20 @@ def _langs(language: str) -> set[str]:
 
 
 @cache
-def _compiled(language: str = "en") -> list[tuple[_Cue, re.Pattern[str]]]:
-    return [(c, re.compile(c.pattern, re.IGNORECASE)) for c in cues_data().cues if c.lang in _langs(language)]
+def _compiled(language: str = "en") -> list[tuple[_Cue, re.Pattern[str], frozenset[str], tuple[str, ...]]]:
+    out = []
+    for c in cues_data().cues:
+        if c.lang in _langs(language):
+            words = frozenset(t for t in c.triggers if not t.startswith("-"))
+            suffixes = tuple(t[1:] for t in c.triggers if t.startswith("-"))
+            out.append((c, re.compile(c.pattern, re.IGNORECASE), words, suffixes))
+    return out
 
 
 @cache
 def _excluded() -> re.Pattern[str]:
     alt = "|".join(re.escape(w) for w in sorted(cues_data().exclude_words, key=len, reverse=True))
     return re.compile(rf"(?<![\w])(?:{alt})(?![\w])")
-
-
-@cache
-def _prefilter(language: str = "en") -> re.Pattern[str]:
-    """One regex over all cues: most sentences have none, so test them once."""
-    return re.compile(
-        "|".join(f"(?:{c.pattern})" for c in cues_data().cues if c.lang in _langs(language)), re.IGNORECASE
-    )
 
 
 _WORD_START = re.compile(r"[\w]+$")
@@ -88,22 +86,20 @@ def _triggers(language: str = "en") -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(words), tuple(suffixes)
 
 
-def may_have_cue(text: str, language: str = "en") -> bool:
-    """Cheap token test: does the text contain any cue's trigger word or verb ending?"""
-    words, suffixes = _triggers(language)
-    toks = set(_TOKENS.findall(text.lower()))
-    if not words.isdisjoint(toks):
-        return True
-    return bool(suffixes) and any(len(t) > 5 and t.endswith(suffixes) for t in toks)
-
-
 def find_cues(text: str, language: str = "en") -> list[CueHit]:
     """All cue occurrences in ``text``, in order of position."""
-    if not may_have_cue(text, language) or not _prefilter(language).search(text):
+    toks = set(_TOKENS.findall(text.lower()))
+    words, suffixes = _triggers(language)
+    if words.isdisjoint(toks) and not (suffixes and any(len(t) > 5 and t.endswith(suffixes) for t in toks)):
         return []
     bad = [(m.start(), m.end()) for m in _excluded().finditer(text)]
     hits: list[CueHit] = []
-    for cue, rx in _compiled(language):
+    long_toks = [t for t in toks if len(t) > 5]
+    for cue, rx, trig_words, trig_suffixes in _compiled(language):
+        if trig_words.isdisjoint(toks) and not (
+            trig_suffixes and any(t.endswith(trig_suffixes) for t in long_toks)
+        ):
+            continue  # none of this cue's trigger words: its regex cannot match
         for m in rx.finditer(text):
             start = m.start()
             if cue.verb_in_cue:  # the pattern matched a verb ending: start at the word

@@ -18,16 +18,53 @@ from typing import Any
 
 import yaml
 
-SETS = ("meetings", "participants", "delegations", "acronyms", "topics", "commitments", "asks",
-        "figures", "cases", "instruments")
+SETS = (
+    "meetings",
+    "participants",
+    "delegations",
+    "acronyms",
+    "topics",
+    "commitments",
+    "asks",
+    "figures",
+    "cases",
+    "instruments",
+)
 MEETING_FIELDS = ("series", "parties", "round", "date", "city", "country")
 # Words that decorate a name without identifying the person.
-HONORIFICS = frozenset({"ambassador", "secretary", "mr", "mrs", "ms", "dr", "president", "vice", "sr",
-                        "sra", "lic", "embajador", "embajadora", "don", "dona"})
+HONORIFICS = frozenset(
+    {
+        "ambassador",
+        "secretary",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "president",
+        "vice",
+        "sr",
+        "sra",
+        "lic",
+        "embajador",
+        "embajadora",
+        "don",
+        "dona",
+    }
+)
 MAX_ACTION_CHARS = 600
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201c": '"', "\u201d": '"',
-                         "\u201e": '"', "\u00ab": '"', "\u00bb": '"'})
+_QUOTES = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+    }
+)
 
 Pred = Mapping[str, Any]
 Gold = Mapping[str, Any]
@@ -199,8 +236,11 @@ class Score:
 
     def group_accuracy(self, prefix: str) -> float | None:
         """Mean accuracy of the attributes named ``prefix.*`` (e.g. "meeting")."""
-        vals = [a.value for k, a in self.attributes.items()
-                if k.split(".")[0] == prefix and a.value is not None and k != "action.level_within_1"]
+        vals = [
+            a.value
+            for k, a in self.attributes.items()
+            if k.split(".")[0] == prefix and a.value is not None and k != "action.level_within_1"
+        ]
         return sum(vals) / len(vals) if vals else None
 
     @property
@@ -213,8 +253,9 @@ class Score:
 
 
 # ----------------------------------------------------------------- matching
-def _greedy(golds: Sequence[Any], preds: Sequence[Any],
-            match: Callable[[Any, Any], bool]) -> tuple[list[tuple[Any, Any]], list[Any]]:
+def _greedy(
+    golds: Sequence[Any], preds: Sequence[Any], match: Callable[[Any, Any], bool]
+) -> tuple[list[tuple[Any, Any]], list[Any]]:
     """Pair each gold (in order) with the first unused matching prediction."""
     used: set[int] = set()
     pairs = []
@@ -230,8 +271,9 @@ def _is_optional(g: object) -> bool:
     return isinstance(g, Mapping) and bool(g.get("optional"))
 
 
-def _tally(counts: Counts, golds: Sequence[Any], preds: Sequence[Any],
-           match: Callable[[Any, Any], bool]) -> list[tuple[Any, Any]]:
+def _tally(
+    counts: Counts, golds: Sequence[Any], preds: Sequence[Any], match: Callable[[Any, Any], bool]
+) -> list[tuple[Any, Any]]:
     """Count tp/fp/fn (optional golds excluded); return required matched pairs."""
     pairs, rest = _greedy(golds, preds, match)
     found = []
@@ -254,8 +296,9 @@ def _dicts(pred: Pred, key: str) -> list[Mapping[str, Any]]:
 # ----------------------------------------------------------------- per set
 def _document(s: Score, gold: Gold, pred: Pred) -> None:
     gd, pd = gold.get("document") or {}, pred.get("document") or {}
-    s.attr("document.doc_type").add(any_of(pd.get("doc_type"), gd.get("doc_type"),
-                                           lambda a, b: normalize(a) == normalize(b)))
+    s.attr("document.doc_type").add(
+        any_of(pd.get("doc_type"), gd.get("doc_type"), lambda a, b: normalize(a) == normalize(b))
+    )
     s.attr("document.language").add(normalize(pd.get("language")) == normalize(gd.get("language")))
     s.attr("document.date").add(any_of(pd.get("date"), gd.get("date"), lambda a, b: str(a) == str(b)))
 
@@ -267,13 +310,15 @@ def _meeting_fields(s: Score, g: Mapping[str, Any], p: Mapping[str, Any] | None)
         return
     series_ok = any(word_f1(p.get("series"), x) >= 0.6 for x in options(g.get("series")) if x)
     s.attr("meeting.series").add(series_ok)
-    s.attr("meeting.parties").add(sorted(map(normalize, p.get("parties") or []))
-                                  == sorted(map(normalize, g.get("parties") or [])))
+    s.attr("meeting.parties").add(
+        sorted(map(normalize, p.get("parties") or [])) == sorted(map(normalize, g.get("parties") or []))
+    )
     s.attr("meeting.round").add(p.get("round") == g.get("round"))
     s.attr("meeting.date").add(any_of(p.get("date"), g.get("date"), lambda a, b: str(a) == str(b)))
     s.attr("meeting.city").add(any_of(p.get("city"), g.get("city"), lambda a, b: word_f1(a, b) >= 0.6))
-    s.attr("meeting.country").add(any_of(p.get("country"), g.get("country"),
-                                         lambda a, b: normalize(a) == normalize(b)))
+    s.attr("meeting.country").add(
+        any_of(p.get("country"), g.get("country"), lambda a, b: normalize(a) == normalize(b))
+    )
 
 
 def _meetings(s: Score, gold: Gold, pred: Pred) -> None:
@@ -297,17 +342,23 @@ def _meetings(s: Score, gold: Gold, pred: Pred) -> None:
 
 def _participants(s: Score, gold: Gold, pred: Pred) -> None:
     preds = [p for p in _dicts(pred, "participants") if p.get("name")]
-    pairs = _tally(s.sets["participants"], gold.get("participants") or [], preds,
-                   lambda g, p: same_person(g.get("name"), p.get("name")))
+    pairs = _tally(
+        s.sets["participants"],
+        gold.get("participants") or [],
+        preds,
+        lambda g, p: same_person(g.get("name"), p.get("name")),
+    )
     for g, p in pairs:
         s.attr("participant.side").add(normalize(p.get("side")) == normalize(g.get("side")))
         s.attr("participant.role").add(normalize(p.get("role")) == normalize(g.get("role")))
         if options(g.get("title")) != [None]:
-            s.attr("participant.title").add(any_of(p.get("title"), g.get("title"),
-                                                   lambda a, b: word_f1(a, b) >= 0.8))
+            s.attr("participant.title").add(
+                any_of(p.get("title"), g.get("title"), lambda a, b: word_f1(a, b) >= 0.8)
+            )
         if options(g.get("organization")) != [None]:
-            s.attr("participant.organization").add(any_of(p.get("organization"), g.get("organization"),
-                                                          lambda a, b: same_label(a, [b], 0.8)))
+            s.attr("participant.organization").add(
+                any_of(p.get("organization"), g.get("organization"), lambda a, b: same_label(a, [b], 0.8))
+            )
 
 
 def _delegations(s: Score, gold: Gold, pred: Pred) -> None:
@@ -327,8 +378,12 @@ def _delegations(s: Score, gold: Gold, pred: Pred) -> None:
 
 def _acronyms(s: Score, gold: Gold, pred: Pred) -> None:
     preds = [a for a in _dicts(pred, "acronyms") if a.get("acronym")]
-    pairs = _tally(s.sets["acronyms"], gold.get("acronyms") or [], preds,
-                   lambda g, p: normalize(g.get("acronym")) == normalize(p.get("acronym")))
+    pairs = _tally(
+        s.sets["acronyms"],
+        gold.get("acronyms") or [],
+        preds,
+        lambda g, p: normalize(g.get("acronym")) == normalize(p.get("acronym")),
+    )
     for g, p in pairs:
         s.attr("acronym.expansion").add(same_label(p.get("expansion"), g.get("expansion"), 0.8))
 
@@ -341,8 +396,11 @@ def _topics(s: Score, gold: Gold, pred: Pred) -> None:
 
 
 def _actors_ok(pred_actors: object, gold_actors: object) -> bool:
-    alts = gold_actors if isinstance(gold_actors, list) and gold_actors and isinstance(gold_actors[0], list) \
+    alts = (
+        gold_actors
+        if isinstance(gold_actors, list) and gold_actors and isinstance(gold_actors[0], list)
         else [gold_actors or []]
+    )
     got = sorted(normalize(a) for a in (pred_actors or []))  # type: ignore[union-attr]
     return any(got == sorted(normalize(a) for a in alt) for alt in alts)
 
@@ -363,8 +421,9 @@ def _actions(s: Score, gold: Gold, pred: Pred) -> None:
             s.attr("action.actors").add(_actors_ok(p.get("actors"), g.get("actors")))
             s.attr("action.level").add(lv in levels)
             s.attr("action.level_within_1").add(isinstance(lv, int) and any(abs(lv - x) <= 1 for x in levels))
-            s.attr("action.deadline").add(any_of(p.get("deadline"), g.get("deadline"),
-                                                 lambda a, b: str(a) == str(b)))
+            s.attr("action.deadline").add(
+                any_of(p.get("deadline"), g.get("deadline"), lambda a, b: str(a) == str(b))
+            )
 
 
 def _figure_match(g: Mapping[str, Any], p: Mapping[str, Any]) -> bool:
@@ -381,8 +440,12 @@ def _figure_match(g: Mapping[str, Any], p: Mapping[str, Any]) -> bool:
 
 def _named(s: Score, key: str, gold: Gold, pred: Pred) -> None:
     preds = [[x["name"], *(x.get("aliases") or [])] for x in _dicts(pred, key) if x.get("name")]
-    _tally(s.sets[key], gold.get(key) or [], preds,
-           lambda g, names: any(same_label(n, g.get("name")) for n in names))
+    _tally(
+        s.sets[key],
+        gold.get(key) or [],
+        preds,
+        lambda g, names: any(same_label(n, g.get("name")) for n in names),
+    )
 
 
 def as_prediction(pred: object) -> dict[str, Any]:

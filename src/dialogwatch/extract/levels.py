@@ -211,7 +211,8 @@ def _context_re() -> re.Pattern[str]:
 
 _ADJECTIVAL = re.compile(r"(?:[^e]ed|[aei]d[oa]s?)$", re.IGNORECASE)
 _PASSIVE_AUX = re.compile(
-    r"\b(?:be|been|being|is|are|was|were|ser|sea|sean|sido|son|fue|fueron|será|serán|esté|estén)\s+$", re.IGNORECASE
+    r"\b(?:be|been|being|is|are|was|were|ser|sea|sean|sido|son|fue|fueron|será|serán|esté|estén)\s+$",
+    re.IGNORECASE,
 )
 _NAMED = re.compile(r"^\s*(?:(?:a|an|the|our|their|el|la|un|una)\s+)?(?:[a-z-]+\s+){0,2}[A-ZÁÉÍÓÚÑ][\w-]+")
 _NUMBER_OBJ = re.compile(r"^\s*(?:\w+\s+){0,3}?\d[\d.,]*\s+[a-záéíóúñ]")

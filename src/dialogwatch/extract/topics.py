@@ -64,30 +64,39 @@ _TOKEN = re.compile(r"[\w]+")
 _META = re.compile(r"[\\\[\](){}?*+|.^$]")
 
 
-def _literal_key(pattern: str) -> str:
-    """The first three literal characters of a term, used to index it by token prefix."""
+_Spec = tuple[re.Pattern[str], str, float, bool]
+
+
+def _literal_key(pattern: str) -> tuple[str, bool]:
+    """(key, is_whole_word): the term's first word when it is literal, else its first three letters."""
     m = _META.search(pattern)
     lit = pattern if not m else pattern[: m.start()]
     if m and m.group(0) in "?*{" and lit:
         lit = lit[:-1]  # "prisons?": the "s" is optional
-    first = re.split(r"[\s'’-]", lit, maxsplit=1)[0].lower()
-    if not first:
-        raise ValueError(f"topics.yaml: term {pattern!r} must start with a literal word")
-    return first[:3]
+    parts = re.split(r"[\s'’-]", lit, maxsplit=1)
+    first = parts[0]
+    whole = len(parts) > 1 or m is None
+    if not whole and len(first) < 3:
+        raise ValueError(f"topics.yaml: term {pattern!r} must start with a literal word or three letters")
+    return (first, True) if whole else (first[:3], False)
 
 
 @cache
-def _compiled() -> dict[str, list[tuple[re.Pattern[str], str, float, bool]]]:
-    """Token prefix -> [(term regex, topic, weight, is_name)]."""
-    index: dict[str, list[tuple[re.Pattern[str], str, float, bool]]] = {}
+def _compiled() -> tuple[dict[str, list[_Spec]], dict[str, list[_Spec]], dict[str, list[_Spec]]]:
+    """Indexes by (lower-case whole first word, lower-case 3-letter prefix, exact first word of a name)."""
+    full: dict[str, list[_Spec]] = {}
+    prefix: dict[str, list[_Spec]] = {}
+    names: dict[str, list[_Spec]] = {}
     for tid, entry in topics_data().topics.items():
-        specs = [(t, 1.0, False) for t in entry.terms] + [(t, WEAK, False) for t in entry.weak]
-        specs += [(re.escape(n), 1.0, True) for n in entry.names]
-        for term, weight, is_name in specs:
-            flags = 0 if is_name else re.IGNORECASE
-            rx = re.compile(rf"(?:{term})(?![\w-])", flags)
-            index.setdefault(_literal_key(term), []).append((rx, tid, weight, is_name))
-    return index
+        specs = [(t, 1.0) for t in entry.terms] + [(t, WEAK) for t in entry.weak]
+        for term, weight in specs:
+            rx = re.compile(rf"(?:{term})(?![\w-])", re.IGNORECASE)
+            key, whole = _literal_key(term)
+            (full if whole else prefix).setdefault(key.lower(), []).append((rx, tid, weight, False))
+        for name in entry.names:
+            rx = re.compile(rf"{re.escape(name)}(?![\w])")
+            names.setdefault(re.split(r"[\s'’-]", name, maxsplit=1)[0], []).append((rx, tid, 1.0, True))
+    return full, prefix, names
 
 
 _CONNECT = {
@@ -165,11 +174,13 @@ def hit_starts(text: str) -> list[int]:
 
 
 def _topic_hits(text: str) -> list[TopicHit]:
-    index = _compiled()
+    full, prefix, names = _compiled()
     hits: list[TopicHit] = []
     covered: dict[str, int] = {}
     for tok in _TOKEN.finditer(text):
-        cands = index.get(tok.group(0)[:3].lower())
+        word = tok.group(0)
+        low = word.lower()
+        cands = full.get(low, []) + prefix.get(low[:3], []) + names.get(word, [])
         if not cands:
             continue
         pos = tok.start()

@@ -19,18 +19,29 @@ from dialogwatch.settings import Settings
 from dialogwatch.store.models import Action, Meeting, Series
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def _targets(app) -> dict[str, str]:  # type: ignore[no-untyped-def]
     with app.state.store.session() as s:
         doc = s.execute(
-            select(Action.document_id, func.count()).group_by(Action.document_id).order_by(func.count().desc())
+            select(Action.document_id, func.count())
+            .group_by(Action.document_id)
+            .order_by(func.count().desc())
         ).first()
         series = s.execute(
-            select(Series.id, func.count(Meeting.id)).join(Meeting, Meeting.series_id == Series.id)
-            .group_by(Series.id).order_by(func.count(Meeting.id).desc())
+            select(Series.id, func.count(Meeting.id))
+            .join(Meeting, Meeting.series_id == Series.id)
+            .group_by(Series.id)
+            .order_by(func.count(Meeting.id).desc())
         ).first()
     return {
         "dashboard": "/",
@@ -60,7 +71,9 @@ def main(db: str, out: str) -> None:
     try:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            page = browser.new_page(viewport={"width": 1360, "height": 900}, base_url=f"http://127.0.0.1:{port}")
+            page = browser.new_page(
+                viewport={"width": 1360, "height": 900}, base_url=f"http://127.0.0.1:{port}"
+            )
             for name, path in _targets(app).items():
                 page.goto(path)
                 page.screenshot(path=str(Path(out) / f"{name}.png"), full_page=name != "reader")

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends
 
+from dialogwatch.api.deps import fresh_index
 from dialogwatch.api.routes import actions, documents, entities, search
 
 
 def api_router() -> APIRouter:
     """All /api/v1 routes."""
-    router = APIRouter(prefix="/api/v1")
+    router = APIRouter(prefix="/api/v1", dependencies=[Depends(fresh_index)])
     for module in (documents, entities, actions, search):
         router.include_router(module.router)
     return router

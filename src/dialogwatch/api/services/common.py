@@ -55,3 +55,17 @@ def visible(include_private: bool) -> ColumnElement[bool]:
 def listed() -> ColumnElement[bool]:
     """Current, non-duplicate versions: what lists count as independent documents."""
     return Document.is_current.is_(True) & Document.duplicate_of_id.is_(None)
+
+
+def visible_ids(include_private: bool):  # type: ignore[no-untyped-def]
+    """Ids of listed documents the visitor may see, read from the slim search index rows.
+
+    Filtering through this subquery avoids reading the wide documents table
+    (clean text inline) row by row; callers sync the index first.
+    """
+    from dialogwatch.search.index import entries
+
+    conds = [entries.c.kind == "document", entries.c.listed.is_(True)]
+    if not include_private:
+        conds.append(entries.c.visibility == "public")
+    return select(entries.c.document_id).where(*conds)

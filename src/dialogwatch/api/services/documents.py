@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from dialogwatch.api.services.common import Page, listed, paginate, visible
+from dialogwatch.api.services.common import Page, listed, paginate, visible, visible_ids
 from dialogwatch.search.index import entries
 from dialogwatch.store.models import (
     AcronymMention,
@@ -195,11 +195,10 @@ def documents_needing_review(
     """Documents with unreviewed extracted actions, most unreviewed first."""
     n = func.count(Action.id)
     stmt = (
-        select(Document.id, n)
-        .join(Action, Action.document_id == Document.id)
-        .where(listed(), visible(include_private), Action.review_state == "unreviewed")
-        .group_by(Document.id)
-        .order_by(n.desc(), Document.id.desc())
+        select(Action.document_id, n)
+        .where(Action.review_state == "unreviewed", Action.document_id.in_(visible_ids(include_private)))
+        .group_by(Action.document_id)
+        .order_by(n.desc(), Action.document_id.desc())
         .limit(limit)
     )
     counts = session.execute(stmt).all()

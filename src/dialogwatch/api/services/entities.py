@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from dialogwatch.api.services.common import Page, paginate, visible
+from dialogwatch.api.services.common import Page, paginate, visible, visible_ids
 from dialogwatch.store.models import (
     Action,
     DelegationMember,
@@ -60,8 +60,8 @@ def timeline(session: Session, series_id: int, include_private: bool) -> list[tu
     seen: set[tuple] = set()
     for p in session.scalars(
         select(Participation)
-        .join(Document, Document.id == Participation.document_id)
-        .where(Participation.meeting_id.in_(ids), Participation.role == "head", visible(include_private))
+        .where(Participation.meeting_id.in_(ids), Participation.role == "head")
+        .where(Participation.document_id.in_(visible_ids(include_private)))
         .where(Participation.review_state != "rejected")
         .order_by(Participation.side, Participation.id)
     ):
@@ -72,8 +72,8 @@ def timeline(session: Session, series_id: int, include_private: bool) -> list[tu
     ndocs = dict(
         session.execute(
             select(MeetingDocument.meeting_id, func.count())
-            .join(Document, Document.id == MeetingDocument.document_id)
-            .where(MeetingDocument.meeting_id.in_(ids), visible(include_private))
+            .where(MeetingDocument.meeting_id.in_(ids))
+            .where(MeetingDocument.document_id.in_(visible_ids(include_private)))
             .group_by(MeetingDocument.meeting_id)
         ).all()
     )

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from dialogwatch.api.services.common import listed, visible
+from dialogwatch.api.services.common import listed, visible, visible_ids
 from dialogwatch.api.services.entities import meeting_label, series_meetings
 from dialogwatch.store.models import Document, Meeting, MeetingDocument, Topic, TopicAssignment
 
@@ -52,10 +52,14 @@ def topic_matrix(session: Session, series_id: int, include_private: bool) -> Top
     if not meetings:
         return m
     rows = session.execute(
-        select(MeetingDocument.meeting_id, TopicAssignment.topic_id, func.count(func.distinct(Document.id)))
+        select(
+            MeetingDocument.meeting_id,
+            TopicAssignment.topic_id,
+            func.count(func.distinct(MeetingDocument.document_id)),
+        )
         .join(TopicAssignment, TopicAssignment.document_id == MeetingDocument.document_id)
-        .join(Document, Document.id == MeetingDocument.document_id)
-        .where(MeetingDocument.meeting_id.in_([x.id for x in meetings]), visible(include_private))
+        .where(MeetingDocument.meeting_id.in_([x.id for x in meetings]))
+        .where(MeetingDocument.document_id.in_(visible_ids(include_private)))
         .where(TopicAssignment.review_state != "rejected")
         .group_by(MeetingDocument.meeting_id, TopicAssignment.topic_id)
     ).all()

@@ -26,12 +26,8 @@ class ActionLink(Base):
     __table_args__ = (UniqueConstraint("source_action_id", "target_action_id", "kind"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    source_action_id: Mapped[int] = mapped_column(
-        ForeignKey("actions.id", ondelete="CASCADE"), index=True
-    )
-    target_action_id: Mapped[int] = mapped_column(
-        ForeignKey("actions.id", ondelete="CASCADE"), index=True
-    )
+    source_action_id: Mapped[int] = mapped_column(ForeignKey("actions.id", ondelete="CASCADE"), index=True)
+    target_action_id: Mapped[int] = mapped_column(ForeignKey("actions.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(16))
     score: Mapped[float] = mapped_column(Float, default=0.0)
     evidence: Mapped[dict] = mapped_column(JSON, default=dict)
@@ -56,9 +52,7 @@ class PersonMergeProposal(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
-    other_person_id: Mapped[int] = mapped_column(
-        ForeignKey("people.id", ondelete="CASCADE"), index=True
-    )
+    other_person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
     score: Mapped[float] = mapped_column(Float, default=0.0)
     evidence: Mapped[dict] = mapped_column(JSON, default=dict)
     status: Mapped[str] = mapped_column(String(16), default="proposed", index=True)

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException
+from fastapi import APIRouter, Depends, HTTPException
 from fastapi.responses import RedirectResponse
 
-from dialogwatch.api.deps import Viewer
+from dialogwatch.api.deps import Viewer, fresh_index
 
 
 def page_router() -> APIRouter:
     """All HTML page routes."""
     from dialogwatch.web.pages import core, dialogue, documents, tracker
 
-    router = APIRouter(include_in_schema=False)
+    router = APIRouter(include_in_schema=False, dependencies=[Depends(fresh_index)])
     for module in (core, documents, dialogue, tracker):
         router.include_router(module.router)
     return router

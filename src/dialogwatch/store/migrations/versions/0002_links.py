@@ -27,17 +27,19 @@ def upgrade() -> None:
         sa.Column("status", sa.String(length=16), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
-            ["other_person_id"], ["people.id"],
-            name=op.f("fk_person_merge_proposals_other_person_id_people"), ondelete="CASCADE",
+            ["other_person_id"],
+            ["people.id"],
+            name=op.f("fk_person_merge_proposals_other_person_id_people"),
+            ondelete="CASCADE",
         ),
         sa.ForeignKeyConstraint(
-            ["person_id"], ["people.id"],
-            name=op.f("fk_person_merge_proposals_person_id_people"), ondelete="CASCADE",
+            ["person_id"],
+            ["people.id"],
+            name=op.f("fk_person_merge_proposals_person_id_people"),
+            ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_person_merge_proposals")),
-        sa.UniqueConstraint(
-            "person_id", "other_person_id", name=op.f("uq_person_merge_proposals_person_id")
-        ),
+        sa.UniqueConstraint("person_id", "other_person_id", name=op.f("uq_person_merge_proposals_person_id")),
     )
     with op.batch_alter_table("person_merge_proposals", schema=None) as batch_op:
         batch_op.create_index(
@@ -59,12 +61,16 @@ def upgrade() -> None:
         sa.Column("identity_key", sa.String(length=400), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
-            ["source_action_id"], ["actions.id"],
-            name=op.f("fk_action_links_source_action_id_actions"), ondelete="CASCADE",
+            ["source_action_id"],
+            ["actions.id"],
+            name=op.f("fk_action_links_source_action_id_actions"),
+            ondelete="CASCADE",
         ),
         sa.ForeignKeyConstraint(
-            ["target_action_id"], ["actions.id"],
-            name=op.f("fk_action_links_target_action_id_actions"), ondelete="CASCADE",
+            ["target_action_id"],
+            ["actions.id"],
+            name=op.f("fk_action_links_target_action_id_actions"),
+            ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_action_links")),
         sa.UniqueConstraint(
