@@ -103,3 +103,15 @@ def test_report_about_a_dialogue_is_not_a_meeting():
     doc = DocumentInfo(doc_type="report", language="en")
     ctx = build_context("One Year of the High-Level Security Dialogue\n\nThis report reviews progress.", "en")
     assert find_meetings(ctx, doc) == []
+
+
+def test_lowercase_spanish_meeting_name_headed_today():
+    text = (
+        "Comunicado 88 | Secretaría de Relaciones Exteriores | 14 de junio de 2023\n\n"
+        "La canciller encabezó hoy en la Cancillería la reunión de alto nivel sobre migración con la "
+        "delegación de Guatemala."
+    )
+    m = _meetings(text, "es")[0]
+    assert m.series == "reunión de alto nivel sobre migración"
+    assert (m.date, m.city, m.country) == ("2023-06-14", "Mexico City", "MX")
+    assert m.parties == ["GT", "MX"]

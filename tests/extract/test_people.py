@@ -245,3 +245,17 @@ def test_subject_first_english_lead_and_met_with():
     assert (p["Sergio Pardo"].role, p["Sergio Pardo"].side) == ("head", "CO")
     assert (p["Ruth Keller"].role, p["Ruth Keller"].side) == ("head", "EU")
     assert p["Antony Blinken"].role == "head" and p["Antony Blinken"].side == "US"
+
+
+def test_dash_separated_items_and_cut_off_text():
+    text = (
+        "Delegación de Estados Unidos:\n"
+        "- Carla Finch – subsecretaria adjunta para Asuntos del Hemisferio Occidental\n"
+        "- Mark Doyle: Director for Mexico, National Security Council\n\n"
+        "The Mexican delegation was headed by Lucía Ponce, Undersecretary for Multilateral Affairs of"
+    )
+    p = _people(text)
+    assert p["Carla Finch"].title == "subsecretaria adjunta para Asuntos del Hemisferio Occidental"
+    assert p["Carla Finch"].side == "US" and p["Carla Finch"].role == "member"
+    assert p["Mark Doyle"].organization == "National Security Council"
+    assert p["Lucía Ponce"].title == "Undersecretary for Multilateral Affairs"

@@ -21,7 +21,7 @@ from dialogwatch.extract.actors import (
 from dialogwatch.extract.context import DocContext, Segment
 from dialogwatch.extract.cues import CueHit, find_cues
 from dialogwatch.extract.deadlines import find_deadline
-from dialogwatch.extract.levels import action_level
+from dialogwatch.extract.levels import _verb_hits, action_level
 from dialogwatch.extract.schema import Action, DocumentInfo, Meeting, Participant
 
 MAX_TEXT = 600
@@ -64,6 +64,8 @@ def find_actions(
             continue
         action = _action_for(seg, ctx, doc_type, parties, you, date)
         if seg.kind == "item" and lead_in is not None and (action is None or action.kind == lead_in.kind):
+            if lead_in.rule == "lead_in.gov_subject" and action is None and not _verb_initial(seg.text):
+                continue  # a list of people or agencies, not of pledges
             action = _item_under_lead_in(seg, lead_in, date, action)
         elif seg.kind != "item":
             is_lead = seg.text.rstrip().endswith(":")
@@ -75,6 +77,16 @@ def find_actions(
                     end=seg.end,
                     actors=["CSO"] if doc_type not in _GOV_DOCS else parties,
                     rule="lead_in.recommendations",
+                )
+            elif is_lead and action is None and doc_type in _GOV_DOCS and has_actor(seg.text):
+                # "Going forward, the two governments:" / "ambos gobiernos acordaron:" + verb items
+                lead_in = Action(
+                    kind="commitment",
+                    text=seg.text,
+                    start=seg.start,
+                    end=seg.end,
+                    actors=subject_actors(seg.text, parties) or parties,
+                    rule="lead_in.gov_subject",
                 )
             else:
                 lead_in = action if action is not None and is_lead else None
@@ -89,6 +101,19 @@ _RECOMMEND_LEAD = re.compile(
     r"\b(?:recommendations?|recomendaciones|we\s+recommend|recomendamos|requests?|peticiones|solicitudes|demandas)\b",
     re.IGNORECASE,
 )
+
+
+_MODAL_START = re.compile(
+    r"^(?:will|shall|would|intend|plan|commit|agree|seek|to|continue|also)\b", re.IGNORECASE
+)
+
+
+def _verb_initial(text: str) -> bool:
+    """True when a list item starts with a verb: "will expand ...", "Instalar un grupo ..."."""
+    if _MODAL_START.match(text):
+        return True
+    hits = _verb_hits(text[:60])
+    return bool(hits) and hits[0][0] == 0
 
 
 def _bare_lead_in(action: Action) -> bool:

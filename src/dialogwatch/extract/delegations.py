@@ -15,7 +15,7 @@ import re
 from dialogwatch.extract.acronyms import paren_acronyms
 from dialogwatch.extract.context import DocContext
 from dialogwatch.extract.orgs import is_org_like, resolve_org
-from dialogwatch.extract.places import fold
+from dialogwatch.extract.places import find_countries, fold
 from dialogwatch.extract.roles import markers
 from dialogwatch.extract.schema import Acronym, Delegation, DocumentInfo, Evidence, Participant
 
@@ -164,7 +164,7 @@ def _stands_alone(piece: str) -> bool:
         return True
     return bool(
         re.match(
-            r"^(?:Ministr|Secretar|Department|Departamento|Office|Oficina|Agency|Agencia|Bureau|Commission|Comisi|Council|Consej|Embass|Embajada|Institut|Unit|Unidad|National|Federal|U\.S\.|Procuradur|Fiscal|Guard|Guardia|Coordinac|Direcci|Centro|Center|Servicio|Service)",
+            r"^(?:Minist|Secretar|Defensor|Department|Departamento|Office|Oficina|Agency|Agencia|Bureau|Commission|Comisi|Council|Consej|Embass|Embajada|Institut|Unit|Unidad|National|Federal|U\.S\.|Procuradur|Fiscal|Guard|Guardia|Coordinac|Direcci|Centro|Center|Servicio|Service)",
             p,
         )
     )
@@ -209,9 +209,11 @@ def _agency_lists(ctx: DocContext) -> list[tuple[str, str, int, int]]:
                     list_open = True
                 else:
                     spans.append((seg.start + m.end(), seg.end))
+        sides = [mk.value for mk in markers(ctx.text, seg) if mk.kind == "side"]
         for a, b in spans:
             for name, s, e in _org_list(ctx.text, a, b):
-                side = _own_side(name)
+                words = find_countries(name)
+                side = words[0][2] if words else (sides[-1] if sides else _own_side(name))
                 if side:
                     out.append((name, side, s, e))
     return out

@@ -234,12 +234,15 @@ def addressees(ctx: DocContext) -> list[Participant]:
             c = cands[0]
             out.append(_addressee(c.start, c.end, c.text, title, None, "person.addressee.salutation"))
         else:
-            surname = re.findall(r"[A-ZÁÉÍÓÚÑ][\w'-]+", text[who_s : sal.end("who")])
-            known = known_by_surname(surname[-1]) if surname else None
-            if known:
-                out.append(
-                    _addressee(who_s, sal.end("who"), known.name, title, None, "person.addressee.known")
-                )
+            # "Dear Secretary Mayorkas and Secretary Blinken": one addressee per part
+            for part in re.split(r"\s+(?:and|y|e|&)\s+|,\s*", text[who_s : sal.end("who")]):
+                surname = re.findall(r"[A-ZÁÉÍÓÚÑ][\w'-]+", part)
+                known = known_by_surname(surname[-1]) if surname else None
+                if known:
+                    tm = pre_title_regex().search(part.rsplit(" ", 1)[0] + " ") if " " in part else None
+                    part_title = tm.group("t").strip(" ,") if tm else None
+                    rule = "person.addressee.known"
+                    out.append(_addressee(who_s, sal.end("who"), known.name, part_title, None, rule))
     return out
 
 

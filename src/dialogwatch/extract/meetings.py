@@ -19,7 +19,7 @@ from dialogwatch.extract.context import DocContext, Segment
 from dialogwatch.extract.data_loader import load_data
 from dialogwatch.extract.dates import find_dates
 from dialogwatch.extract.ordinals import ordinal_regex, ordinal_value
-from dialogwatch.extract.orgs import resolve_org
+from dialogwatch.extract.orgs import government_mentions, resolve_org
 from dialogwatch.extract.places import capital_of, city_regex, find_countries, fold, lookup_city, venue_of_org
 from dialogwatch.extract.schema import DocumentInfo, Meeting
 
@@ -46,6 +46,7 @@ class SeriesData(BaseModel):
     round_words: list[str]
     today_words: list[str]
     weekdays: dict[str, int]
+    lowercase_series: list[str] = []
     examples: list[_SeriesExample]
 
 
@@ -82,7 +83,12 @@ def _series_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
 @cache
 def _head_hint() -> re.Pattern[str]:
     d = series_data()
-    return re.compile(_alt([h.split()[0] for h in d.heads_en + d.heads_es]))
+    return re.compile(_alt([h.split()[0] for h in d.heads_en + d.heads_es]) + r"|(?i:alto nivel|high.level)")
+
+
+@cache
+def _lowercase_series() -> re.Pattern[str]:
+    return re.compile("|".join(series_data().lowercase_series))
 
 
 @cache
@@ -129,6 +135,9 @@ def find_series(text: str) -> list[tuple[int, int, str, str | None]]:
                 continue
             prefix = m.groupdict().get("prefix") or m.groupdict().get("suffix")
             out.append((a, a + len(name), name, prefix.strip() if prefix else None))
+    if not out:
+        for m in _lowercase_series().finditer(text):
+            out.append((m.start(), m.end(), m.group(0), None))
     out = [o for o in out if not _only_generic(o[2])]
     return sorted(
         out, key=lambda o: (not re.search(r"Dialog|Diálogo|Dialogo|Talks|Consultations", o[2]), o[0])
@@ -314,6 +323,9 @@ def _parties(ctx: DocContext, seg: Segment, prefix: str | None) -> list[str]:
         counts: dict[str, int] = {}
         for _, _, c in find_countries(_mask_cities(ctx.text[:6000])):
             counts[c] = counts.get(c, 0) + 1
+        for _, _, rec in government_mentions(ctx.text[:6000]):
+            if rec.country:
+                counts[rec.country] = counts.get(rec.country, 0) + 1
         for c, _ in sorted(counts.items(), key=lambda kv: -kv[1]):
             if len(found) >= 2:
                 break

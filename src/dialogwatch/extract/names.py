@@ -51,6 +51,7 @@ class PeopleData(BaseModel):
     person_nouns: list[str]
     person_plurals: list[str]
     list_cues: list[str]
+    case_cues: list[str]
     issuer_lines: dict[str, str]
     closings: list[str]
     salutations: list[str]

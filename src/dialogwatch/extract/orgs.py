@@ -265,6 +265,26 @@ def is_org_like(phrase: str) -> bool:
 
 
 @cache
+def _mention_index() -> tuple[re.Pattern[str], dict[str, OrgRecord]]:
+    idx: dict[str, OrgRecord] = {}
+    for o in org_data().organizations:
+        if o.kind == "ngo" or o.country in (None, "INTL"):
+            continue
+        rec = _record(o)
+        for name in [o.name_en, o.name_es or "", *o.aliases, *o.acronyms]:
+            if len(name) >= 3 and name not in idx:
+                idx[name] = rec
+    alt = "|".join(re.escape(n) for n in sorted(idx, key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{alt})(?![\w])"), idx
+
+
+def government_mentions(text: str) -> list[tuple[int, int, OrgRecord]]:
+    """Return (start, end, organisation) for each government body of the lexicon named in ``text``."""
+    pat, idx = _mention_index()
+    return [(m.start(), m.end(), idx[m.group(0)]) for m in pat.finditer(text)]
+
+
+@cache
 def _cso_regex() -> re.Pattern[str]:
     heads = sorted(org_data().cso_heads, key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(h) for h in heads) + r")\b", re.IGNORECASE)

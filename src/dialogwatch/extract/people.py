@@ -156,7 +156,7 @@ def _clause_start(text: str, seg: Segment, c: NameCandidate, mks: list[Marker]) 
     for m in mks:
         if m.kind == "role" and m.pos <= c.start:
             start = max(start, m.pos)
-    for m in re.finditer(r"[;:(]", text[start : c.start]):
+    for m in re.finditer(r"[;:]|\((?![A-ZÁÉÍÓÚÑ][\w.\-]{1,10}\))", text[start : c.start]):
         start = max(start, start + m.end())
     wide = start
     for m in re.finditer(r",\s+(?:and|y)\s", text[wide : c.start]):
@@ -206,7 +206,7 @@ def _bound(text: str, a: int, nxt: int, mks: list[Marker]) -> int:
             end = min(end, _cue_start(text, m.pos))
         elif m.kind == "side" and a < m.pos <= end:
             end = min(end, m.pos)
-    b = _BOUNDARY.search(text, a, end)
+    b = _BOUNDARY.search(text, a + 1 if text[a : a + 1] == ":" else a, end)
     if b:
         end = b.start()
     return end
@@ -229,13 +229,16 @@ def _cue_start(text: str, pos: int) -> int:
 
 def _appositive(text: str, a: int, b: int) -> str | None:
     s = text[a:b]
-    if not re.match(r"\s*,\s*\S", s):
+    if not re.match(r"\s*(?:,|\s[–—-]|:)\s*\S", s):
         return None
-    s = s.strip().lstrip(",").strip()
+    s = s.strip().lstrip(",–—-:").strip()
     cut = re.search(r",\s+(?!(?:and|y|e|de|del|of|for|para|the|la|el)\b)[a-záéíóúñ]+\b", s)
     if cut and not starts_with_title(s[cut.start() + 1 :].strip()):
         s = s[: cut.start()]
-    s = re.sub(r"(?:,?\s+(?:and|y|e|as well as|así como|por|by|la|el|the|los|las))+\s*$", "", s)
+    # a list joint or a text cut off mid-phrase leaves function words at the end
+    s = re.sub(
+        r"(?:,?\s+(?:and|y|e|as well as|así como|por|by|la|el|the|los|las|of|for|de|del|para|en|at|in|to))+\s*$", "", s
+    )
     s = s.strip(" ,;—–-")
     s = re.sub(r"\.$", "", s) if not re.search(r"\b[A-Z]\.$", s) else s
     s = re.sub(r"^(?:the|el|la|los|las)\s+", "", s, flags=re.IGNORECASE)

@@ -104,6 +104,8 @@ def issuer_side(text: str) -> str | None:
 
 def complete_sides(ctx: DocContext, people: list[Participant]) -> None:
     """Give a side-less head or member the party that the other heads do not belong to."""
+    if not any(p.side is None and p.role in {"head", "member"} for p in people):
+        return
     counts: dict[str, int] = {}
     for _, _, code in find_countries(ctx.text[:3000]):
         counts[code] = counts.get(code, 0) + 1
@@ -168,7 +170,7 @@ def lead_verb_heads(text: str, seg: Segment, found: list[Participant]) -> list[t
 
 
 @cache
-def _noun_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _noun_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     d = people_data()
     nouns = "|".join(sorted((re.escape(n) for n in d.person_nouns), key=len, reverse=True))
     plurals = "|".join(sorted((re.escape(n) for n in d.person_plurals), key=len, reverse=True))
@@ -177,8 +179,10 @@ def _noun_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         rf"(?:^|[\s(])(?:the\s+|la\s+|el\s+|an?\s+|un[a]?\s+)?(?P<n>{nouns})\s*,?\s*$", re.IGNORECASE
     )
     after = re.compile(rf"^\s*,\s*(?:an?|un|una|el|la|the)?\s*(?:[\w-]+\s+)?(?P<n>{nouns})\b", re.IGNORECASE)
+    case_cues = "|".join(d.case_cues)
     listed = re.compile(rf"\b(?:{plurals})\b[^.;:]{{0,40}}?\b(?:{cues})\s+(?P<rest>[^.;:]*)$", re.IGNORECASE)
-    return before, after, listed
+    cased = re.compile(rf"\b(?:{case_cues})\s+(?P<rest>[^.;:]*)$", re.IGNORECASE)
+    return before, after, listed, cased
 
 
 _NAME_LIST = re.compile(r"^(?:[A-ZÁÉÍÓÚÑ][\w'’.-]*\s*|,\s*|\band\s+|\by\s+|\be\s+)*$")
@@ -186,16 +190,18 @@ _NAME_LIST = re.compile(r"^(?:[A-ZÁÉÍÓÚÑ][\w'’.-]*\s*|,\s*|\band\s+|\by\
 
 def person_noun(text: str, seg: Segment, c: NameCandidate) -> str | None:
     """Return the noun naming X a person ("journalist X", "X, an economist"), "" in a list, else None."""
-    before, after, listed = _noun_regexes()
+    before, after, listed, cased = _noun_regexes()
     m = before.search(text[max(seg.start, c.start - 40) : c.start])
     if m:
         return m.group("n")
     m = after.match(text[c.end : min(seg.end, c.end + 40)])
     if m:
         return m.group("n")
-    m = listed.search(text[max(seg.start, c.start - 160) : c.start])
-    if m and _NAME_LIST.match(m.group("rest")):
-        return ""
+    window = text[max(seg.start, c.start - 160) : c.start]
+    for pat in (listed, cased):
+        m = pat.search(window)
+        if m and _NAME_LIST.match(m.group("rest")):
+            return ""
     return None
 
 

@@ -18,7 +18,7 @@ from pydantic import BaseModel
 
 from dialogwatch.extract.data_loader import load_data
 from dialogwatch.extract.orgs import org_data, resolve_org
-from dialogwatch.extract.places import find_countries, fold
+from dialogwatch.extract.places import find_countries, fold, places_data
 
 
 class _TitleExample(BaseModel):
@@ -85,9 +85,11 @@ def pre_title_regex() -> re.Pattern[str]:
     heads = _alt(d.heads_en + d.heads_es)
     mods = _alt(d.modifiers_en)
     post = _alt(d.post_modifiers_es)
+    adjectives = _alt([a for c in places_data().countries for a in c.adjectives if a.islower()])
+    comp = rf"(?:{_COMP_WORD}|(?:{adjectives})(?![\w]))"
     return re.compile(
         rf"(?P<t>(?:(?:{_CAPWORD}|U\.S\.)\s+){{0,3}}(?i:(?:(?:{mods})\s+)*(?:{heads}))(?![\w])(?:\s+(?:{post}))*"
-        rf"(?:[\s,]+(?:{_COMP_LINK}\s+)*{_COMP_WORD})*(?:,\s+(?i:{heads}))?)\s*,?\s*$"
+        rf"(?:[\s,]+(?:{_COMP_LINK}\s+)*{comp})*(?:,\s+(?i:{heads}))?)\s*,?\s*$"
     )
 
 

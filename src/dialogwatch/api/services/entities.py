@@ -56,19 +56,21 @@ def timeline(session: Session, series_id: int, include_private: bool) -> list[tu
     """The rounds of a series with their heads of delegation and number of documents."""
     meetings = series_meetings(session, series_id)
     ids = [m.id for m in meetings]
-    heads: dict[int, list[Participation]] = {}
-    seen: set[tuple] = set()
-    for p in session.scalars(
-        select(Participation)
+    heads: dict[int, list] = {}
+    rows = session.execute(
+        select(Participation.meeting_id, Participation.side, Participation.person_id, Participation.name)
         .where(Participation.meeting_id.in_(ids), Participation.role == "head")
-        .where(Participation.document_id.in_(visible_ids(include_private)))
         .where(Participation.review_state != "rejected")
-        .order_by(Participation.side, Participation.id)
-    ):
-        key = (p.meeting_id, p.side, p.person_id or p.name)
+        .where(Participation.document_id.in_(visible_ids(include_private)))
+        .distinct()
+        .order_by(Participation.meeting_id, Participation.side, Participation.name)
+    ).all()
+    seen: set[tuple] = set()
+    for row in rows:
+        key = (row.meeting_id, row.side, row.person_id or row.name)
         if key not in seen:
             seen.add(key)
-            heads.setdefault(p.meeting_id, []).append(p)
+            heads.setdefault(row.meeting_id, []).append(row)
     ndocs = dict(
         session.execute(
             select(MeetingDocument.meeting_id, func.count())

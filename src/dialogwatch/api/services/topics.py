@@ -14,17 +14,16 @@ from dialogwatch.store.models import Document, Meeting, MeetingDocument, Topic, 
 
 def list_topics(session: Session, include_private: bool) -> list[tuple[Topic, int]]:
     """Every topic with the number of (visible, current) documents assigned to it."""
-    n = func.count(func.distinct(Document.id))
-    stmt = (
-        select(Topic, n)
-        .outerjoin(TopicAssignment, TopicAssignment.topic_id == Topic.id)
-        .outerjoin(
-            Document, (Document.id == TopicAssignment.document_id) & listed() & visible(include_private)
-        )
-        .group_by(Topic.id)
-        .order_by(n.desc(), Topic.id)
+    n = func.count(func.distinct(TopicAssignment.document_id))
+    counts = dict(
+        session.execute(
+            select(TopicAssignment.topic_id, n)
+            .where(TopicAssignment.document_id.in_(visible_ids(include_private)))
+            .group_by(TopicAssignment.topic_id)
+        ).all()
     )
-    return [(t, c) for t, c in session.execute(stmt)]
+    topics = list(session.scalars(select(Topic)))
+    return sorted(((t, counts.get(t.id, 0)) for t in topics), key=lambda tc: (-tc[1], tc[0].id))
 
 
 def topic_label(topic: Topic | None, topic_id: str, lang: str) -> str:

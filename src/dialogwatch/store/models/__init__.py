@@ -30,17 +30,28 @@ from dialogwatch.store.models.extracted import (
     Participation,
     TopicAssignment,
 )
-from dialogwatch.store.models.links import *  # noqa: F403  (link domain tables)
-from dialogwatch.store.models.tracking import *  # noqa: F403  (track domain tables)
+from dialogwatch.store.models.links import ActionLink, PersonMergeProposal
+from dialogwatch.store.models.tracking import (
+    ApiToken,
+    AuditEntry,
+    EvidenceSuggestion,
+    Override,
+    StatusEvent,
+    User,
+)
 
 __all__ = [
     "AcronymMention",
     "Action",
+    "ActionLink",
+    "ApiToken",
+    "AuditEntry",
     "Base",
     "Case",
     "CaseMention",
     "DelegationMember",
     "Document",
+    "EvidenceSuggestion",
     "Figure",
     "Instrument",
     "InstrumentMention",
@@ -48,13 +59,17 @@ __all__ = [
     "MeetingDocument",
     "Organization",
     "OrganizationAlias",
+    "Override",
     "Participation",
     "Person",
     "PersonAlias",
+    "PersonMergeProposal",
     "Provenance",
     "Series",
     "SeriesAlias",
+    "StatusEvent",
     "Topic",
     "TopicAssignment",
+    "User",
     "utcnow",
 ]
