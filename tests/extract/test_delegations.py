@@ -108,3 +108,18 @@ def test_were_also_represented():
     d = _deleg(text)
     assert d["EU"] == ["European External Action Service", "European Commission"]
     assert d["MX"] == ["Mexico's Ministry of the Interior", "National Institute of Women"]
+
+
+def test_generic_ministry_takes_the_side_of_the_sentence():
+    text = (
+        "La delegación colombiana fue presidida por la viceministra de Asuntos Multilaterales, Laura Gil. "
+        "Por parte de Colombia participaron también la Defensoría del Pueblo y el Ministerio de Defensa "
+        "Nacional."
+    )
+    d = _deleg(text, "es")
+    assert d["CO"] == [
+        "Ministerio de Relaciones Exteriores",
+        "Defensoría del Pueblo",
+        "Ministerio de Defensa Nacional",
+    ]
+    assert "MX" not in d

@@ -103,3 +103,27 @@ def test_published_month_label():
         "A study of the framework\n\nA report by a research group\nPublished March 2023\n\nIntroduction\n"
     )
     assert d.date == "2023-03"
+
+
+def test_spanish_news_agency_and_weekday_cue():
+    text = "CIUDAD DE MÉXICO (EFE) — El canciller dijo este lunes que el diálogo con Washington continuará."
+    assert _doc(text, "es").doc_type == "news"
+
+
+def test_spanish_framework_title():
+    text = (
+        "Plan de Acción del Entendimiento Bicentenario\nDocumento acordado por ambos gobiernos\n\n"
+        "Fecha: 9 de enero de 2024\n"
+    )
+    d = _doc(text, "es")
+    assert d.doc_type == "framework" and d.date == "2024-01-09"
+
+
+def test_spanish_republished_release_with_source_line():
+    text = (
+        "Lunes 14 de abril de 2014\n\nMéxico y EE. UU. dialogan\n\n"
+        "México y Estados Unidos celebraron el 3 de abril la reunión anual sobre derechos humanos.\n\n"
+        "Comunicado conjunto, 3 de abril de 2014, Secretaría de Relaciones Exteriores\n"
+    )
+    d = _doc(text, "es")
+    assert d.doc_type == "joint_statement" and d.date == "2014-04-03"

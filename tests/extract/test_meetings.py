@@ -115,3 +115,31 @@ def test_lowercase_spanish_meeting_name_headed_today():
     assert m.series == "reunión de alto nivel sobre migración"
     assert (m.date, m.city, m.country) == ("2023-06-14", "Mexico City", "MX")
     assert m.parties == ["GT", "MX"]
+
+
+def test_spanish_dateline_is_not_the_venue():
+    text = (
+        "Ciudad de México, 8 de octubre de 2021. Los gobiernos de México y Estados Unidos celebraron hoy "
+        "el Diálogo de Alto Nivel sobre Seguridad en Washington."
+    )
+    m = _meetings(text, "es")[0]
+    assert (m.city, m.country, m.date) == ("Washington", "US", "2021-10-08")
+
+
+def test_spanish_dateline_alone_gives_no_venue():
+    text = (
+        "Bogotá, 2 de mayo de 2019. La Unión Europea y Colombia sostuvieron hoy su Diálogo sobre "
+        "Derechos Humanos."
+    )
+    m = _meetings(text, "es")[0]
+    assert (m.city, m.country) == (None, None)
+    assert m.parties == ["CO", "EU"] and m.date == "2019-05-02"
+
+
+def test_spanish_ordinal_words_and_future_round():
+    text = (
+        "México y la Unión Europea llevaron a cabo la séptima reunión del Diálogo Político de Alto Nivel. "
+        "La octava reunión se celebrará en Bruselas."
+    )
+    m = _meetings(text, "es")
+    assert len(m) == 1 and m[0].round == 7 and m[0].city is None

@@ -259,3 +259,30 @@ def test_dash_separated_items_and_cut_off_text():
     assert p["Carla Finch"].side == "US" and p["Carla Finch"].role == "member"
     assert p["Mark Doyle"].organization == "National Security Council"
     assert p["Lucía Ponce"].title == "Undersecretary for Multilateral Affairs"
+
+
+def test_two_addressees_in_salutation_and_org_line_signatures():
+    text = (
+        "Dear Secretary Mayorkas and Secretary Blinken:\n\nWe write to ask you to act.\n\n"
+        "Respectfully,\n\nBorder Rights Coalition\nNadia Ferris, Legal Director\n\n"
+        "Centro de Derechos Migrantes\nJulio Paz Ortega, coordinador\n"
+    )
+    p = _people(text)
+    assert {x.name for x in p.values() if x.role == "addressee"} == {"Alejandro Mayorkas", "Antony Blinken"}
+    assert all(x.side == "US" for x in p.values() if x.role == "addressee")
+    nf = p["Nadia Ferris"]
+    assert (nf.role, nf.side, nf.title, nf.organization) == (
+        "signatory",
+        "CSO",
+        "Legal Director",
+        "Border Rights Coalition",
+    )
+    assert p["Julio Paz Ortega"].organization == "Centro de Derechos Migrantes"
+
+
+def test_names_after_cases_of_are_people_without_side():
+    p = _people(
+        "La delegación planteó los casos de Ana Gómez Ruiz y Pedro Lara Soto, detenidos en 2021.", "es"
+    )
+    assert set(p) == {"Ana Gómez Ruiz", "Pedro Lara Soto"}
+    assert all(x.side is None for x in p.values())

@@ -41,6 +41,7 @@ _NEW_CLAUSE = re.compile(
     r"|;\s+",
     re.IGNORECASE,
 )
+_NEGATED = re.compile(r"\b(?:not|never|no|nunca|tampoco)\s+(?:(?:also|yet|se|nos|les?)\s+)?$", re.IGNORECASE)
 _VERBISH = re.compile(r"\b(?:is|are|was|were|be|been|has|have|that|es|son|fue|ha|han)\b", re.IGNORECASE)
 
 
@@ -78,7 +79,7 @@ def find_actions(
                     actors=["CSO"] if doc_type not in _GOV_DOCS else parties,
                     rule="lead_in.recommendations",
                 )
-            elif is_lead and action is None and doc_type in _GOV_DOCS and has_actor(seg.text):
+            elif is_lead and action is None and doc_type != "letter" and has_actor(seg.text):
                 # "Going forward, the two governments:" / "ambos gobiernos acordaron:" + verb items
                 lead_in = Action(
                     kind="commitment",
@@ -145,6 +146,8 @@ def _action_for(
     for hit in hits:
         cue = hit.cue
         subject = text[: hit.start]
+        if _NEGATED.search(subject):
+            continue  # "We do not ask that ...", "no se comprometen a ..."
         if cue.kind == "commitment":
             if letter and (not cue.letters or not _gov_subject(subject)):
                 continue

@@ -6,13 +6,13 @@ import re
 from functools import cache
 
 from dialogwatch.extract.context import DocContext
-from dialogwatch.extract.names import find_name_candidates, known_by_surname, people_data
+from dialogwatch.extract.names import find_name_candidates, known_by_surname, known_person, people_data
 from dialogwatch.extract.orgs import is_org_like, org_country
 from dialogwatch.extract.schema import Participant
 from dialogwatch.extract.titles import (
+    find_pre_title,
     honorific_regex,
     implied_org,
-    pre_title_regex,
     split_title,
     starts_with_title,
     title_country,
@@ -71,8 +71,7 @@ def signatories(ctx: DocContext) -> list[Participant]:
                 memo_org = ch.strip()
     closing = None
     for m in _closing_regex().finditer(text):
-        if m.start() > len(text) * 0.4:
-            closing = m
+        closing = m  # the last closing line
     start = closing.end() if closing else None
     if start is None:
         sign = re.search(
@@ -95,6 +94,14 @@ def signatories(ctx: DocContext) -> list[Participant]:
         per_line = [_comma_block(ctx, a, b) for a, b in lines if "," in text[a:b]]
         if per_line and all(per_line) and len(per_line) == len(lines):
             out.extend(p for p in per_line if p)
+            continue
+        first = text[lines[0][0] : lines[0][1]].strip()
+        if len(lines) == 2 and len(per_line) == 1 and per_line[0] and _org_part(first):
+            p = per_line[0]  # "Human Rights First" / "Ana Ruiz, Director of Research"
+            if p.organization is None:
+                p.organization = first
+                p.side = org_country(first) or "CSO"
+            out.append(p)
             continue
         person = _line_block(ctx, lines)
         if person:
@@ -204,7 +211,7 @@ def addressees(ctx: DocContext) -> list[Participant]:
             continue
         c = cands[0]
         pre = text[s : c.start]
-        tm = pre_title_regex().search(pre) if pre.strip() else None
+        tm = find_pre_title(pre) if pre.strip() else None
         if pre.strip() and not tm and not honorific_regex().search(pre):
             continue
         if text[c.end : e].strip(" ,."):
@@ -221,14 +228,14 @@ def addressees(ctx: DocContext) -> list[Participant]:
                 break
         out.append(_addressee(c.start, c.end, c.text, title, org, "person.addressee.block"))
     who_s = sal.start("who")
-    sal_title = pre_title_regex().search(text[who_s : sal.end("who")].rsplit(" ", 1)[0] + " ")
+    sal_title = find_pre_title(text[who_s : sal.end("who")].rsplit(" ", 1)[0] + " ")
     for p in out:
         if p.title is None and sal_title:
             p.title = sal_title.group("t").strip(" ,")
     if not out:
         cands = find_name_candidates(text, who_s, sal.end("who"))
         pre = text[who_s : cands[0].start] if cands else text[who_s : sal.end("who")]
-        tm = pre_title_regex().search(pre + " ") if pre.strip() else None
+        tm = find_pre_title(pre + " ") if pre.strip() else None
         title = tm.group("t").strip(" ,") if tm else None
         if cands:
             c = cands[0]
@@ -239,7 +246,7 @@ def addressees(ctx: DocContext) -> list[Participant]:
                 surname = re.findall(r"[A-ZÁÉÍÓÚÑ][\w'-]+", part)
                 known = known_by_surname(surname[-1]) if surname else None
                 if known:
-                    tm = pre_title_regex().search(part.rsplit(" ", 1)[0] + " ") if " " in part else None
+                    tm = find_pre_title(part.rsplit(" ", 1)[0] + " ") if " " in part else None
                     part_title = tm.group("t").strip(" ,") if tm else None
                     rule = "person.addressee.known"
                     out.append(_addressee(who_s, sal.end("who"), known.name, part_title, None, rule))
@@ -252,6 +259,8 @@ def _addressee(a: int, b: int, name: str, title: str | None, org: str | None, ru
         title, org = parts.title, parts.organization
     org = org or implied_org(title)
     side = (org_country(org) if org else None) or title_country(title)
+    if side is None and (known := known_person(name)):
+        side = known.side
     return Participant(
         name=name,
         role="addressee",

@@ -16,7 +16,6 @@ from functools import cache, lru_cache
 from pydantic import BaseModel
 
 from dialogwatch.extract.data_loader import load_data
-from dialogwatch.extract.dates import month_number
 from dialogwatch.extract.orgs import org_data
 from dialogwatch.extract.places import fold, places_data
 from dialogwatch.extract.titles import title_words
@@ -116,7 +115,7 @@ def _is_stop(tok: str) -> bool:
     f = fold(tok.rstrip("."))
     if len(f) <= 1:
         return False
-    if f in stop_words() or month_number(f) is not None:
+    if f in stop_words():
         return True
     return "-" in f and any(p in stop_words() for p in f.split("-"))
 

@@ -32,10 +32,10 @@ from dialogwatch.extract.roles import (
 )
 from dialogwatch.extract.schema import Acronym, DocumentInfo, Participant
 from dialogwatch.extract.titles import (
+    find_pre_title,
     honorific_regex,
     implied_org,
     post_org,
-    pre_title_regex,
     split_title,
     starts_with_title,
     title_country,
@@ -179,7 +179,7 @@ def _pre_title(text: str, a: int, b: int, after_name: bool) -> tuple[str | None,
         chosen = parts[-1]
         for pm in parts:
             rest = re.sub(r"^(?:por|by|a|al)\s+", "", gap[pm.end() :])
-            tm = pre_title_regex().search(rest)
+            tm = find_pre_title(rest)
             if tm and re.fullmatch(r"(?:[\s,]|\b(?:el|la|los|las|the)\b)*", rest[: tm.start()]):
                 chosen = pm
                 break
@@ -187,10 +187,10 @@ def _pre_title(text: str, a: int, b: int, after_name: bool) -> tuple[str | None,
         gap = text[a:b]
     if len(gap) > 220:
         a, gap = b - 220, gap[-220:]
-    if honorific_regex().search(gap) and not pre_title_regex().search(gap):
+    if honorific_regex().search(gap) and not find_pre_title(gap):
         return None, b
     gap_nohon = re.sub(honorific_regex().pattern, " ", gap)
-    m = pre_title_regex().search(gap_nohon)
+    m = find_pre_title(gap_nohon)
     if not m or gap_nohon[m.end() :].strip(" ,") != "":
         return None, b
     title = m.group("t").strip(" ,")
@@ -237,7 +237,10 @@ def _appositive(text: str, a: int, b: int) -> str | None:
         s = s[: cut.start()]
     # a list joint or a text cut off mid-phrase leaves function words at the end
     s = re.sub(
-        r"(?:,?\s+(?:and|y|e|as well as|así como|por|by|la|el|the|los|las|of|for|de|del|para|en|at|in|to))+\s*$", "", s
+        r"(?:,?\s+(?:and|y|e|as well as|así como|por|by|la|el|the|los|las|of|for|de|del|para|en|at|in|to))+"
+        r"\s*$",
+        "",
+        s,
     )
     s = s.strip(" ,;—–-")
     s = re.sub(r"\.$", "", s) if not re.search(r"\b[A-Z]\.$", s) else s

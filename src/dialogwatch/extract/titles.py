@@ -89,8 +89,32 @@ def pre_title_regex() -> re.Pattern[str]:
     comp = rf"(?:{_COMP_WORD}|(?:{adjectives})(?![\w]))"
     return re.compile(
         rf"(?P<t>(?:(?:{_CAPWORD}|U\.S\.)\s+){{0,3}}(?i:(?:(?:{mods})\s+)*(?:{heads}))(?![\w])(?:\s+(?:{post}))*"
-        rf"(?:[\s,]+(?:{_COMP_LINK}\s+)*{comp})*(?:,\s+(?i:{heads}))?)\s*,?\s*$"
+        rf"(?:[\s,]+(?:{_COMP_LINK}\s+)*+{comp})*+(?:,\s+(?i:{heads}))?)\s*,?\s*$"
     )
+
+
+_CAP_BEFORE = re.compile(r"(?:[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+|U\.S\.)\s+$")
+
+
+def find_pre_title(window: str) -> re.Match[str] | None:
+    """The leftmost title phrase running to the end of ``window`` (fast: tried only where a head starts)."""
+    if not window.strip():
+        return None
+    pat = pre_title_regex()
+    for h in head_regex().finditer(window):
+        starts = [h.start()]
+        pos = h.start()
+        for _ in range(3):  # up to three capitalised words before the head ("Mexican Foreign Minister")
+            m = _CAP_BEFORE.search(window, max(0, pos - 30), pos)
+            if not m:
+                break
+            pos = m.start()
+            starts.append(pos)
+        for st in reversed(starts):
+            m = pat.match(window, st)
+            if m:
+                return m
+    return None
 
 
 @cache
