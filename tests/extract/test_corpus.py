@@ -1,8 +1,8 @@
 """The annotated corpus in tests/corpus: gold files are well-formed; the real extractor meets its floors.
 
-The floors below are issue 3's targets for unseen documents. Extraction is still being
-written, so the floor assertions are marked xfail for now; the lead removes the mark and
-calibrates the table. The gold-file checks and the smoke run are never xfail.
+The extraction rules were developed with this corpus in view, so its floors sit above
+issue 3's targets for unseen documents: they guard against regressions. Generalisation
+is measured on documents the rules were not written from (see docs/benchmarks.md).
 """
 
 from __future__ import annotations
@@ -24,21 +24,20 @@ CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
 # ---------------------------------------------------------------- the one table of thresholds
 FLOORS: dict[str, Any] = {
-    "overall": 0.80,  # corpus-wide overall score
-    "document": 0.60,  # overall score of every single document
+    "overall": 0.93,  # corpus-wide overall score
+    "document": 0.80,  # overall score of every single document
     "language_gap": 0.05,  # |overall(es) - overall(en)|
     "meeting_fields": 0.90,  # mean accuracy of the meeting.* attributes
     "level_within_1": 0.90,  # action level within one step
     "sets": {  # F1 per set
-        "participants": 0.85,
-        "commitments": 0.85,
-        "asks": 0.85,
-        "topics": 0.85,
-        "figures": 0.85,
+        "participants": 0.90,
+        "commitments": 0.90,
+        "asks": 0.90,
+        "topics": 0.88,
+        "figures": 0.90,
         "acronyms": 0.95,
     },
 }
-IN_PROGRESS = pytest.mark.xfail(strict=False, reason="extraction in progress")
 
 # ---------------------------------------------------------------- gold well-formedness
 DOC_TYPES = {"joint_statement", "press_release", "media_note", "letter", "news", "framework", "report",
@@ -153,39 +152,33 @@ def test_extractor_runs_on_every_document() -> None:
     assert len(report.documents) == len(GOLD_FILES)
 
 
-@IN_PROGRESS
 def test_overall_floor() -> None:
     report = corpus_report()
     assert report.total.overall >= FLOORS["overall"], report.table()
 
 
-@IN_PROGRESS
 @pytest.mark.parametrize("name", sorted(FLOORS["sets"]))
 def test_set_floor(name: str) -> None:
     f1 = corpus_report().total.f1(name)
     assert f1 is not None and f1 >= FLOORS["sets"][name], corpus_report().table()
 
 
-@IN_PROGRESS
 def test_meeting_fields_floor() -> None:
     acc = corpus_report().total.group_accuracy("meeting")
     assert acc is not None and acc >= FLOORS["meeting_fields"], corpus_report().table()
 
 
-@IN_PROGRESS
 def test_action_level_within_one_floor() -> None:
     acc = corpus_report().total.accuracy("action.level_within_1")
     assert acc is not None and acc >= FLOORS["level_within_1"], corpus_report().table()
 
 
-@IN_PROGRESS
 def test_spanish_within_gap_of_english() -> None:
     report = corpus_report()
     en, es = report.by_language("en").overall, report.by_language("es").overall
     assert abs(en - es) <= FLOORS["language_gap"], f"en={en:.3f} es={es:.3f}"
 
 
-@IN_PROGRESS
 @pytest.mark.parametrize("gold_path", GOLD_FILES, ids=lambda p: p.stem)
 def test_document_floor(gold_path: Path) -> None:
     name = load_gold(gold_path)["file"]

@@ -123,3 +123,32 @@ def test_generic_ministry_takes_the_side_of_the_sentence():
         "Ministerio de Defensa Nacional",
     ]
     assert "MX" not in d
+
+
+def test_country_words_in_a_listed_agency_win_over_the_sentence_side():
+    text = (
+        "The Vietnamese delegation was led by Tran Van Son, Director-General at the Ministry of Foreign "
+        "Affairs. Representatives of the U.S. Embassy in Hanoi, Vietnam's Ministry of Public Security and "
+        "the Ministry of Justice, who followed the talks, also attended."
+    )
+    d = _deleg(text)
+    assert d["US"] == ["U.S. Embassy in Hanoi"]
+    assert d["VN"] == [
+        "Ministry of Foreign Affairs",
+        "Vietnam's Ministry of Public Security",
+        "Ministry of Justice",
+    ]
+
+
+def test_spanish_participation_phrase_and_list_end():
+    text = (
+        "La delegación mexicana fue presidida por la subsecretaria para Asuntos Multilaterales, Rosa Gil, y "
+        "contó con la participación de la Secretaría de Gobernación y el Instituto Nacional de las Mujeres, "
+        "que presentaron avances."
+    )
+    d = _deleg(text, "es")
+    assert d["MX"] == [
+        "Secretaría de Relaciones Exteriores",
+        "Secretaría de Gobernación",
+        "Instituto Nacional de las Mujeres",
+    ]

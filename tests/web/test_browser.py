@@ -7,6 +7,7 @@ Skipped with the reason when /usr/bin/chromium or the playwright package is miss
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import socket
@@ -38,16 +39,16 @@ try:
 except ImportError:  # pragma: no cover - depends on the environment
     sync_playwright = None  # type: ignore[assignment]
 
+_MISSING = None
 if sync_playwright is None:
-    pytestmark = [
-        pytest.mark.browser,
-        pytest.mark.skip(reason="playwright is not installed (pip install playwright)"),
-    ]
+    _MISSING = "playwright is not installed (pip install playwright)"
 elif not (Path(CHROMIUM).exists() or shutil.which("chromium")):
-    pytestmark = [
-        pytest.mark.browser,
-        pytest.mark.skip(reason=f"{CHROMIUM} missing (apt-get install chromium)"),
-    ]
+    _MISSING = f"{CHROMIUM} missing (apt-get install chromium)"
+if _MISSING and os.environ.get("DIALOGWATCH_REQUIRE_BROWSER") == "1":
+    # CI installs both; a silent skip there would hide a broken install step
+    raise RuntimeError(f"browser tests required but {_MISSING}")
+if _MISSING:
+    pytestmark = [pytest.mark.browser, pytest.mark.skip(reason=_MISSING)]
 
 UPLOAD_TEXT = """Joint Statement on the Dialogue on Forensic Cooperation
 

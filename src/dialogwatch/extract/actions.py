@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
+from functools import cache
+
+from pydantic import BaseModel
 
 from dialogwatch.extract.actors import (
     has_actor,
@@ -20,6 +24,7 @@ from dialogwatch.extract.actors import (
 )
 from dialogwatch.extract.context import DocContext, Segment
 from dialogwatch.extract.cues import CueHit, find_cues
+from dialogwatch.extract.data_loader import load_data
 from dialogwatch.extract.deadlines import find_deadline
 from dialogwatch.extract.levels import _verb_hits, action_level
 from dialogwatch.extract.schema import Action, DocumentInfo, Meeting, Participant
@@ -59,11 +64,14 @@ def find_actions(
     you = letter_addressee(participants or [])
     out: list[Action] = []
     lead_in: Action | None = None
+    block_starts: dict[int, int] = {}
+    for seg in ctx.segments:
+        block_starts.setdefault(seg.block, seg.start)
     for seg in ctx.segments:
         if seg.kind == "heading":
             lead_in = None
             continue
-        action = _action_for(seg, ctx, doc_type, parties, you, date)
+        action = _action_for(seg, ctx, doc_type, parties, you, date, block_starts[seg.block])
         if seg.kind == "item" and lead_in is not None and (action is None or action.kind == lead_in.kind):
             if lead_in.rule == "lead_in.gov_subject" and action is None and not _verb_initial(seg.text):
                 continue  # a list of people or agencies, not of pledges
@@ -134,7 +142,13 @@ def _meeting_date(meetings: list[Meeting] | None) -> str | None:
 
 
 def _action_for(
-    seg: Segment, ctx: DocContext, doc_type: str | None, parties: list[str], you: str | None, date: str | None
+    seg: Segment,
+    ctx: DocContext,
+    doc_type: str | None,
+    parties: list[str],
+    you: str | None,
+    date: str | None,
+    block_start: int | None = None,
 ) -> Action | None:
     text = seg.text
     hits = find_cues(text, ctx.language)
@@ -191,7 +205,7 @@ def _action_for(
         addressee=addressee,
         level=lvl.level,
         deadline=deadline.value if deadline else None,
-        topics=_topics(text, ctx.text, seg.start),
+        topics=_topics(text, ctx.text, seg.start, block_start),
         rule=f"{cue.id}|{lvl.rule}" + (f"|{deadline.rule}" if deadline else ""),
         confidence=0.7 if cue.needs_actor else 0.8,
     )
@@ -288,8 +302,26 @@ def _bounds(seg: Segment, hit: CueHit) -> tuple[int, int]:
     return seg.start + a, seg.start + b
 
 
-def _topics(text: str, doc: str | None = None, start: int = 0) -> list[str]:
-    """Topics of an action: the document's topic hits that fall inside its span."""
+class _Anaphora(BaseModel):
+    en: list[str]
+    es: list[str]
+    examples: list[dict]
+
+
+@cache
+def _anaphora_re() -> re.Pattern[str]:
+    data = load_data("anaphora.yaml", _Anaphora)
+    words = sorted({*data.en, *data.es}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+
+
+def refers_back(text: str) -> bool:
+    """True when an action points back at its paragraph ("the case", "estos mecanismos")."""
+    return bool(_anaphora_re().search(text))
+
+
+def _topics(text: str, doc: str | None = None, start: int = 0, block_start: int | None = None) -> list[str]:
+    """Topics of an action: the topic hits inside its span, plus its paragraph's when it refers back."""
     from dialogwatch.extract.topics import hit_starts, topic_hits, topics_in_text
 
     if doc is None:
@@ -301,4 +333,14 @@ def _topics(text: str, doc: str | None = None, start: int = 0) -> list[str]:
         hit = hits[i]
         if hit.end <= end and hit.weight >= 1 and hit.topic not in seen:
             seen.append(hit.topic)
+    if block_start is not None and block_start < start and refers_back(text):
+        # the paragraph's dominant subjects only: a passing term there says little
+        counts: Counter[str] = Counter()
+        for i in range(bisect_left(starts, block_start), bisect_left(starts, start)):
+            if hits[i].weight >= 1 and hits[i].topic not in seen:
+                counts[hits[i].topic] += 1
+        seen += [t for t, n in counts.most_common(_PARAGRAPH_TOPICS) if n >= 2]
     return seen
+
+
+_PARAGRAPH_TOPICS = 2

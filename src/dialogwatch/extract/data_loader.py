@@ -25,7 +25,8 @@ def read_yaml(name: str) -> object:
     """Parse ``extract/data/NAME`` and return the raw YAML structure."""
     raw = _read_text(name)
     try:
-        return yaml.safe_load(raw)
+        # the C loader parses the vocabularies ~10x faster, which CLI start-up feels
+        return yaml.load(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         raise DataFileError(f"{name}: not valid YAML: {exc}") from exc
 

@@ -78,7 +78,8 @@ def find_delegations(
             if s is None:
                 continue
             for name, a, b in _org_list(ctx.text, seg.start + m.end(), seg.end):
-                by_side.setdefault(s, []).append(
+                words = find_countries(name)  # "the U.S. Embassy in Hanoi" belongs to the U.S.
+                by_side.setdefault(words[0][2] if words else s, []).append(
                     (name, Evidence(start=a, end=b, rule="delegation.representatives", confidence=0.8))
                 )
         if deleg:
@@ -120,6 +121,8 @@ def _org_list(text: str, a: int, b: int) -> list[tuple[str, int, int]]:
         piece = raw[s:e].strip()
         if not piece:
             continue
+        if merged and re.match(r"[a-záéíóúñ]", _LEAD.sub("", piece)):
+            break  # "..., has identified 104 victims": the list is over
         if merged and not _stands_alone(piece):
             ps, _ = merged[-1]
             merged[-1] = (ps, e)
@@ -184,6 +187,10 @@ _AGENCY_INTRO = re.compile(
 )
 
 
+# "contó con la participación de ...": agencies only in a sentence about a delegation
+_PARTICIPATION = re.compile(
+    r"\b(?:contó con|con|with)\s+(?:la\s+|the\s+)?(?:participación|participation)\s+(?:de|of)\s+"
+)
 _REPRESENTED = re.compile(
     r",?\s+(?:were|was)\s+(?:also\s+)?represented(?:,\s+as\s+(?:were|was))?\s+|"
     r",?\s+(?:estuvieron|estuvo)\s+(?:también\s+)?representad[oa]s?(?:,\s+(?:así\s+)?como\s+)?\s*"
@@ -204,6 +211,8 @@ def _agency_lists(ctx: DocContext) -> list[tuple[str, str, int, int]]:
             if rep:
                 spans.append((seg.start, seg.start + rep.start()))
                 spans.append((seg.start + rep.end(), seg.end))
+            if _DELEG.search(seg.text):
+                spans += [(seg.start + m.end(), seg.end) for m in _PARTICIPATION.finditer(seg.text)]
             for m in _AGENCY_INTRO.finditer(seg.text):
                 if seg.text.rstrip().endswith(":") and m.end() >= len(seg.text.rstrip()) - 1:
                     list_open = True

@@ -31,7 +31,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dialogwatch.extract import pipeline
-from dialogwatch.ingest import dedupe
+from dialogwatch.ingest import dedupe, readers
 from dialogwatch.ingest.discover import discover
 from dialogwatch.ingest.errors import IngestError
 from dialogwatch.ingest.language import detect_language
@@ -40,6 +40,7 @@ from dialogwatch.settings import Settings, get_settings
 from dialogwatch.store.db import Store
 from dialogwatch.store.models import Document
 from dialogwatch.store.persist import save_extraction
+from dialogwatch.track.suggestions import suggest_evidence
 
 Status = Literal["new", "updated", "unchanged", "reextracted", "duplicate", "failed", "skipped"]
 STATUSES: tuple[Status, ...] = (
@@ -129,10 +130,9 @@ def _peek_unchanged(session: Session, path: Path, source_path: str, max_bytes: i
     if current is None:
         return None
     try:
-        if path.stat().st_size > max_bytes:
-            return None
-        raw = path.read_bytes()
-    except OSError:
+        # read_bounded refuses pipes, devices and oversized files instead of blocking on them
+        raw = readers.read_bounded(path, max_bytes)
+    except (OSError, IngestError):
         return None  # load_file reports the reason
     return current if _sha256(raw) == current.raw_sha256 else None
 
@@ -194,7 +194,10 @@ def _extract_into(session: Session, document: Document, *, rows: bool = True) ->
         raise IngestError(document.source_path, f"extraction failed: {_one_line(exc)}") from exc
     document.language = language
     if rows:
-        return save_extraction(session, document, extraction)
+        conflicts = save_extraction(session, document, extraction)
+        # propose this document as evidence for open actions elsewhere (a reviewer decides)
+        suggest_evidence(session, document)
+        return conflicts
     info = extraction.document
     document.title = (info.title or document.title or "")[:500] or None
     document.doc_type = info.doc_type
