@@ -61,23 +61,37 @@ DOCX_NAME = "06_round12_joint_statement_en.docx"
 DOCX_TITLE = "Joint Statement on the Twelfth Round of the U.S.-Mexico Bilateral Dialogue on Human Rights"
 DOCX_BLOCKS: list[tuple[str, str]] = [
     ("p", "Washington, April 23, 2026"),
-    ("p", "The United States and Mexico held the twelfth round of the Bilateral Dialogue on Human Rights "
-          "at the Department of State in Washington on April 22, 2026."),
-    ("p", "The U.S. delegation was led by Daniel Whitaker, Assistant Secretary of State for Western "
-          "Hemisphere Affairs. The Mexican delegation was led by Laura Mendoza Ríos, Undersecretary for "
-          "Multilateral Affairs and Human Rights, and was made up of:"),
-    ("li", "Tomás Aguirre Villanueva, Head of the Human Rights Unit of the Secretariat of the Interior "
-           "(SEGOB);"),
+    (
+        "p",
+        "The United States and Mexico held the twelfth round of the Bilateral Dialogue on Human Rights "
+        "at the Department of State in Washington on April 22, 2026.",
+    ),
+    (
+        "p",
+        "The U.S. delegation was led by Daniel Whitaker, Assistant Secretary of State for Western "
+        "Hemisphere Affairs. The Mexican delegation was led by Laura Mendoza Ríos, Undersecretary for "
+        "Multilateral Affairs and Human Rights, and was made up of:",
+    ),
+    (
+        "li",
+        "Tomás Aguirre Villanueva, Head of the Human Rights Unit of the Secretariat of the Interior (SEGOB);",
+    ),
     ("li", "officials of the National Search Commission (CNB) and the Attorney General's Office (FGR)."),
     ("h", "Follow-up"),
-    ("p", "The Binational Forensic Identification Working Group, established in November 2025 as agreed at "
-          "the eleventh round, has met three times. So far 140 forensic specialists have completed "
-          "U.S.-funded training."),
-    ("p", "In response to proposals from families of the disappeared, the two governments agreed to hold a "
-          "consultation with families and civil society organizations before each round. They also "
-          "committed to publish a public report on the implementation of the Dialogue's commitments by "
-          "March 2027. The United States will provide an additional $2 million to the Mechanism to "
-          "Protect Human Rights Defenders and Journalists."),
+    (
+        "p",
+        "The Binational Forensic Identification Working Group, established in November 2025 as agreed at "
+        "the eleventh round, has met three times. So far 140 forensic specialists have completed "
+        "U.S.-funded training.",
+    ),
+    (
+        "p",
+        "In response to proposals from families of the disappeared, the two governments agreed to hold a "
+        "consultation with families and civil society organizations before each round. They also "
+        "committed to publish a public report on the implementation of the Dialogue's commitments by "
+        "March 2027. The United States will provide an additional $2 million to the Mechanism to "
+        "Protect Human Rights Defenders and Journalists.",
+    ),
     ("p", "The thirteenth round will take place in Mexico City in 2027."),
 ]
 

@@ -16,7 +16,11 @@ from typer.testing import CliRunner
 
 from dialogwatch.cli.app import app
 
-DEV = Path(os.environ.get("DIALOGWATCH_DEV_CORPUS", Path(__file__).resolve().parents[3] / "shared" / "corpus" / "dev"))
+DEV = Path(
+    os.environ.get(
+        "DIALOGWATCH_DEV_CORPUS", Path(__file__).resolve().parents[3] / "shared" / "corpus" / "dev"
+    )
+)
 DOCS = DEV / "docs"
 
 pytestmark = pytest.mark.skipif(not DOCS.is_dir(), reason=f"dev corpus not found at {DOCS}")
@@ -103,12 +107,25 @@ def test_overdue_commitment_then_fulfilled_with_history(dev_db: str, tmp_path: P
     _run(dev_db, "ingest", str(report))
     later = next(d for d in _json(dev_db, "documents") if d["source_path"].endswith("progress-2023.txt"))
     start = LATER_REPORT.index("the bilateral cyber")
-    _run(dev_db, "track", str(cyber["id"]), "--status", "fulfilled", "--evidence",
-         f"{later['id']}:{start}-{start + 60}", "--note", "working group convened", "--date", "2023-03-01")
+    _run(
+        dev_db,
+        "track",
+        str(cyber["id"]),
+        "--status",
+        "fulfilled",
+        "--evidence",
+        f"{later['id']}:{start}-{start + 60}",
+        "--note",
+        "working group convened",
+        "--date",
+        "2023-03-01",
+    )
     still = _json(dev_db, "actions", "--overdue", "--as-of", "2023-01-01")
     assert all(a["id"] != cyber["id"] for a in still)
     history = _json(dev_db, "history", str(cyber["id"]))
     assert [h["status"] for h in history][-2:] == ["not_rated", "fulfilled"]
     last = history[-1]
-    assert last["rationale"] == "working group convened" and last["by"] and last["assessed_on"] == "2023-03-01"
+    assert (
+        last["rationale"] == "working group convened" and last["by"] and last["assessed_on"] == "2023-03-01"
+    )
     assert last["evidence_document"] == later["id"] and "cyber working group" in last["quote"]

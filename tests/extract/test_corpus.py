@@ -40,8 +40,16 @@ FLOORS: dict[str, Any] = {
 }
 
 # ---------------------------------------------------------------- gold well-formedness
-DOC_TYPES = {"joint_statement", "press_release", "media_note", "letter", "news", "framework", "report",
-             "other"}
+DOC_TYPES = {
+    "joint_statement",
+    "press_release",
+    "media_note",
+    "letter",
+    "news",
+    "framework",
+    "report",
+    "other",
+}
 ROLES = {"head", "member", "signatory", "addressee", "mentioned"}
 ITEM_KEYS = {
     "participants": {"name", "side", "role", "title", "organization", "optional"},
@@ -51,8 +59,21 @@ ITEM_KEYS = {
     "cases": {"name", "optional"},
     "instruments": {"name", "optional"},
 }
-TOP_KEYS = {"file", "document", "meetings", "meetings_optional", "participants", "delegations", "acronyms",
-            "topics", "topics_optional", "actions", "figures", "cases", "instruments"}
+TOP_KEYS = {
+    "file",
+    "document",
+    "meetings",
+    "meetings_optional",
+    "participants",
+    "delegations",
+    "acronyms",
+    "topics",
+    "topics_optional",
+    "actions",
+    "figures",
+    "cases",
+    "instruments",
+}
 MEETING_KEYS = ("series", "parties", "round", "date", "city", "country")
 
 
@@ -80,13 +101,16 @@ def gold_problems(gold: dict[str, Any], text: str, topic_ids: set[str]) -> list[
         for item in gold.get(key) or []:
             if not isinstance(item, dict) or set(item) - allowed:
                 errs.append(f"{key}: bad item {item!r}")
-    for m in (gold.get("meetings") or []):
+    for m in gold.get("meetings") or []:
         errs += [f"meeting lacks {k}" for k in MEETING_KEYS if k not in m]
     for p in gold.get("participants") or []:
         if p.get("role") not in ROLES:
             errs.append(f"{p.get('name')}: role {p.get('role')!r}")
-        errs += [f"name token {t!r} not in text" for t in re.split(r"[\s\-]+", str(p.get("name")))
-                 if t and _flat(t).strip(".,") not in flat]
+        errs += [
+            f"name token {t!r} not in text"
+            for t in re.split(r"[\s\-]+", str(p.get("name")))
+            if t and _flat(t).strip(".,") not in flat
+        ]
     for a in gold.get("actions") or []:
         if a.get("kind") not in ("commitment", "ask") or not a.get("actors"):
             errs.append(f"action kind/actors: {a!r}")
@@ -125,11 +149,15 @@ def test_gold_file_is_well_formed(gold_path: Path) -> None:
 
 
 def test_gold_problems_catches_errors() -> None:
-    gold = {"file": "x.txt", "document": {"doc_type": ["memo"], "language": "fr"}, "topics": ["weather"],
-            "participants": [{"name": "Ana Nadie", "role": "boss"}],
-            "actions": [{"kind": "commitment", "quote": "not there", "actors": ["MX"], "level": 7}],
-            "figures": [{"value": "ten", "quote": "ten"}],
-            "acronyms": [{"acronym": "XYZ", "expansion": ["x"]}]}
+    gold = {
+        "file": "x.txt",
+        "document": {"doc_type": ["memo"], "language": "fr"},
+        "topics": ["weather"],
+        "participants": [{"name": "Ana Nadie", "role": "boss"}],
+        "actions": [{"kind": "commitment", "quote": "not there", "actors": ["MX"], "level": 7}],
+        "figures": [{"value": "ten", "quote": "ten"}],
+        "acronyms": [{"acronym": "XYZ", "expansion": ["x"]}],
+    }
     problems = gold_problems(gold, "Ana said ten things.", {"torture"})
     assert len(problems) == 9, problems
 

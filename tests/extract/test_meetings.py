@@ -143,3 +143,15 @@ def test_spanish_ordinal_words_and_future_round():
     )
     m = _meetings(text, "es")
     assert len(m) == 1 and m[0].round == 7 and m[0].city is None
+
+
+def test_spanish_series_name_keeps_accented_party_suffix():
+    text = (
+        "Bruselas, 12 de marzo de 2024\n\n"
+        "Funcionarios de ambas partes celebraron en Bruselas la quinta edición del Diálogo de Alto "
+        "Nivel México-Unión Europea sobre Derechos Humanos."
+    )
+    ctx = build_context(text, "es")
+    meetings = find_meetings(ctx, classify_document(ctx))
+    assert meetings and meetings[0].series.startswith("Diálogo de Alto Nivel México-Unión Europea")
+    assert meetings[0].round == 5

@@ -29,3 +29,21 @@ def test_items_and_headings_with_offsets():
     assert kinds == ["heading", "sentence", "item", "item"]
     for s in segs:
         assert text[s.start : s.end] == s.text
+
+
+def test_upper_case_roman_numerals_start_list_items():
+    text = (
+        "Las Partes se comprometen a:\n\n"
+        "I. Crear un registro común de armas aseguradas.\n"
+        "II. Intercambiar cada mes los datos de rastreo.\n"
+        "III. Capacitar a cien peritos en balística."
+    )
+    items = [s for s in segment(text) if s.kind == "item"]
+    assert [s.text.split()[0] for s in items] == ["Crear", "Intercambiar", "Capacitar"]
+    assert all(text[s.start : s.end] == s.text for s in items)
+
+
+
+def test_the_pronoun_i_does_not_start_a_list_item():
+    kinds = [s.kind for s in segment("I will attend the meeting in Geneva. I. e. the next one.")]
+    assert "item" not in kinds

@@ -61,7 +61,7 @@ def _alt(words: list[str]) -> str:
 
 
 _CAP = r"[A-ZÁÉÍÓÚÑ][\w'’]*(?:-[A-Za-zÁÉÍÓÚÑ][\w'’]*)*"
-_PARTY_ES = r"(?:México|Mexico|Estados Unidos|la Unión Europea|UE|EU)"
+_PARTY_ES = r"(?:México|Mexico|Estados Unidos|(?:la\s+)?Unión Europea|UE|EU)"
 _PREFIX = r"(?:(?:U\.S\.|US|EU|E\.U\.|[A-Z][a-z]+)\s?[-–—]\s?(?:U\.S\.|US|EU|[A-Z][a-z]+)\s+)"
 
 
@@ -75,7 +75,7 @@ def _series_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     es = re.compile(
         rf"(?P<name>(?:{_alt(d.heads_es)})(?:\s+(?i:{_alt(d.modifiers_es)}))*"
         rf"(?:\s+(?:{_alt(d.connectors_es)})\s+(?:la\s+|el\s+)?{_CAP}(?:(?:,\s+|\s+y\s+|\s+e\s+|\s+(?:de|del|en)\s+|\s+){_CAP}){{0,5}})?"
-        rf"(?:\s+(?P<suffix>{_PARTY_ES}\s*[-–—]\s*(?:{_PARTY_ES}|[A-Z][a-z]+)))?)"
+        rf"(?:\s+(?P<suffix>{_PARTY_ES}\s*[-–—]\s*(?:{_PARTY_ES}|{_CAP})))?)"
     )
     return en, es
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from pydantic import BaseModel
 
@@ -69,9 +69,15 @@ def instruments_data() -> InstrumentsData:
     return load_data("instruments.yaml", InstrumentsData)
 
 
+@lru_cache(maxsize=16384)
 def _fold(s: str) -> str:
     s = unicodedata.normalize("NFD", s.lower())
     return re.sub(r"\s+", " ", "".join(c for c in s if unicodedata.category(c) != "Mn")).strip()
+
+
+@cache
+def _modifiers() -> frozenset[str]:
+    return frozenset(_fold(w) for w in instruments_data().specific_modifiers)
 
 
 # ------------------------------------------------------------------ cases
@@ -83,6 +89,12 @@ def _case_regex() -> tuple[re.Pattern[str], dict[str, str]]:
             alias_to_case[a] = c.name
     alt = "|".join(re.escape(a) for a in sorted(alias_to_case, key=len, reverse=True))
     return re.compile(rf"(?<![\w])(?:{alt})(?![\w])"), alias_to_case
+
+
+@cache
+def _folded_aliases() -> dict[str, str]:
+    _, alias_to_case = _case_regex()
+    return {_fold(a): alias_to_case[a] for a in alias_to_case}
 
 
 @cache
@@ -100,7 +112,7 @@ def find_cases(ctx: DocContext) -> list[Case]:
         _add_case(found, name, m.group(0), m.start(), m.end(), "case.gazetteer")
         spans.append((m.start(), m.end()))
     bad = set(cases_data().not_names)
-    known = {_fold(a): alias_to_case[a] for a in alias_to_case}
+    known = _folded_aliases()
     for pat in _case_patterns():
         for m in pat.finditer(ctx.text):
             raw = m.group("name").strip()
@@ -222,7 +234,7 @@ def find_instruments(ctx: DocContext, acronyms: list[Acronym] | None = None) -> 
         )
         taken.append((start, end))
     lower_rx, lower_kinds = _lower_regex()
-    modifiers = {_fold(w) for w in instruments_data().specific_modifiers}
+    modifiers = _modifiers()
     for m in lower_rx.finditer(text):
         if not m.group("head")[0].islower():
             continue  # capitalised heads are names, read above

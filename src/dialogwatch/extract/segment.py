@@ -29,7 +29,9 @@ def _abbreviations() -> frozenset[str]:
 
 _BLOCK_SPLIT = re.compile(r"\n[ \t\u00a0]*\n")
 _BULLET = re.compile(
-    r"^[ \t\u00a0]*(?:[•·▪◦‣●○■□\-–—*]|\(?\d{1,2}[.)]|\(?[a-z][.)]|[ivx]{1,4}\))[ \t\u00a0]+"
+    # bullets, "1." / "(a)" / "iv)" and upper-case roman numerals of legal texts ("II. Establecer ...")
+    r"^[ \t\u00a0]*(?:[•·▪◦‣●○■□\-–—*]|\(?\d{1,2}[.)]|\(?[a-z][.)]|[ivx]{1,4}\)|[IVX]{1,4}[.)](?=[ \t]+\S))"
+    r"[ \t\u00a0]+"
 )
 _SENT_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(¿¡]?[A-ZÁÉÍÓÚÑÜ0-9])")
 _HEADING_MAX_WORDS = 14

@@ -77,6 +77,9 @@ def detect_language(text: str) -> str:
     by_stopwords = stopword_language(words)
     if len(words) < data.min_words:
         return by_stopwords
+    clear = _clear_stopword_winner(words)
+    if clear:
+        return clear  # langdetect costs more than all of extraction; only ask it when unsure
     probs = _langdetect_probs(sample[:LANGDETECT_CHARS])
     if not probs:
         return by_stopwords
@@ -90,6 +93,21 @@ def detect_language(text: str) -> str:
     if by_stopwords != "other":
         return by_stopwords
     return best if best in ("en", "es") else "other"
+
+
+_FAST_RATIO = 0.22  # share of function words in an ordinary English or Spanish text (>= ~0.25)
+_FAST_MARGIN = 3.0  # ... and how far ahead of every other list it must be
+
+
+def _clear_stopword_winner(words: list[str]) -> str | None:
+    """'en' or 'es' when its function words dominate beyond doubt, else None."""
+    _, sets = _stopwords()
+    shares = {lang: sum(1 for w in words if w in vocab) / len(words) for lang, vocab in sets.items()}
+    ranked = sorted(shares.items(), key=lambda kv: kv[1], reverse=True)
+    (lang, top), runner_up = ranked[0], (ranked[1][1] if len(ranked) > 1 else 0.0)
+    if lang in ("en", "es") and top >= _FAST_RATIO and top >= _FAST_MARGIN * runner_up:
+        return lang
+    return None
 
 
 def stopword_language(words: list[str]) -> str:

@@ -1,0 +1,88 @@
+"""Extraction quality on every annotated corpus at hand, with the project's own scorer.
+
+Usage: python benchmarks/extract_quality.py [--no-write]
+
+Scores ``tests/corpus`` (the rules were developed with it in view),
+``benchmarks/holdout`` (they were not) and, when present, the shared dev corpus
+(``../shared/corpus/dev``), per language, and writes a table to docs/benchmarks.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _report import write_section  # noqa: E402
+
+from dialogwatch.extract.evaluate import score_corpus  # noqa: E402
+from dialogwatch.extract.pipeline import extract_text  # noqa: E402
+from dialogwatch.ingest.readers import load_file  # noqa: E402
+
+SETS = (
+    "participants",
+    "delegations",
+    "acronyms",
+    "topics",
+    "commitments",
+    "asks",
+    "figures",
+    "cases",
+    "instruments",
+    "meetings",
+)
+
+
+def _extract(path: Path) -> dict:
+    loaded = load_file(Path(path))
+    return extract_text(loaded.text, title=loaded.title, language=loaded.language).to_json_dict()
+
+
+def main() -> None:
+    """Score each corpus and write the quality section of docs/benchmarks.md."""
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--no-write", action="store_true", help="print only")
+    args = ap.parse_args()
+    corpora = [
+        ("tests/corpus (developed with)", ROOT / "tests" / "corpus"),
+        ("benchmarks/holdout (unseen)", ROOT / "benchmarks" / "holdout"),
+        ("shared dev corpus", ROOT.parent / "shared" / "corpus" / "dev"),
+    ]
+    head = "| corpus | docs | overall | en | es | " + " | ".join(SETS) + " | level ±1 | meeting fields |"
+    rows = [head, "|" + "---|" * (head.count("|") - 1)]
+    for label, path in corpora:
+        if not (path / "gold").is_dir():
+            continue
+        report = score_corpus(path, _extract)
+        total = report.total
+        cells = [f"{v:.2f}" if (v := total.f1(k)) is not None else "-" for k in SETS]
+        langs = [
+            f"{report.by_language(lang).overall:.3f}" if any(d.language == lang for d in report.documents) else "-"
+            for lang in ("en", "es")
+        ]
+        rows.append(
+            f"| {label} | {len(report.documents)} | {total.overall:.3f} | {' | '.join(langs)} | "
+            + " | ".join(cells)
+            + f" | {total.accuracy('action.level_within_1') or 0:.2f} | "
+            f"{total.group_accuracy('meeting') or 0:.2f} |"
+        )
+    body = "\n".join(
+        [
+            "## Extraction quality (`benchmarks/extract_quality.py`)",
+            "",
+            "F1 per set and overall score (the contract's scoring) of the default rule tier.",
+            "",
+            *rows,
+        ]
+    )
+    print(body)
+    if not args.no_write:
+        write_section("extract-quality", body)
+
+
+if __name__ == "__main__":
+    main()
