@@ -60,10 +60,8 @@ def main() -> None:
         report = score_corpus(path, _extract)
         total = report.total
         cells = [f"{v:.2f}" if (v := total.f1(k)) is not None else "-" for k in SETS]
-        langs = [
-            f"{report.by_language(lang).overall:.3f}" if any(d.language == lang for d in report.documents) else "-"
-            for lang in ("en", "es")
-        ]
+        present = {d.language for d in report.documents}
+        langs = [f"{report.by_language(x).overall:.3f}" if x in present else "-" for x in ("en", "es")]
         rows.append(
             f"| {label} | {len(report.documents)} | {total.overall:.3f} | {' | '.join(langs)} | "
             + " | ".join(cells)

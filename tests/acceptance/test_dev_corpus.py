@@ -129,3 +129,22 @@ def test_overdue_commitment_then_fulfilled_with_history(dev_db: str, tmp_path: P
         last["rationale"] == "working group convened" and last["by"] and last["assessed_on"] == "2023-03-01"
     )
     assert last["evidence_document"] == later["id"] and "cyber working group" in last["quote"]
+
+
+def test_corrections_survive_forced_reingestion(dev_db: str) -> None:
+    """Issue 5: a rejected participant and an edited level survive ``ingest --force``."""
+    statement = next(
+        d for d in _json(dev_db, "documents") if d["source_path"].endswith("000_6e876be8b4e5df89.txt")
+    )
+    shown = _json(dev_db, "show", str(statement["id"]))
+    person = next(p for p in shown["participants"] if "Betanzos" in p["name"])
+    action = next(a for a in shown["actions"] if a["kind"] == "commitment")
+    new_level = 3 if action["level"] != 3 else 2
+    _run(dev_db, "review", "reject", f"participant:{person['id']}", "--note", "not a delegate")
+    _run(dev_db, "review", "edit", f"action:{action['id']}", "--set", f"level={new_level}")
+    _run(dev_db, "ingest", "--force", str(DOCS / "000_6e876be8b4e5df89.txt"))
+    after = _json(dev_db, "show", str(statement["id"]))
+    again = [p for p in after["participants"] if "Betanzos" in p["name"]]
+    assert again and all(p["review_state"] == "rejected" for p in again)
+    edited = next(a for a in after["actions"] if a["text"] == action["text"])
+    assert edited["level"] == new_level and edited["review_state"] == "edited"

@@ -43,7 +43,6 @@ def test_upper_case_roman_numerals_start_list_items():
     assert all(text[s.start : s.end] == s.text for s in items)
 
 
-
 def test_the_pronoun_i_does_not_start_a_list_item():
     kinds = [s.kind for s in segment("I will attend the meeting in Geneva. I. e. the next one.")]
     assert "item" not in kinds
