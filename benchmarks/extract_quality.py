@@ -19,22 +19,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _report import write_section  # noqa: E402
 
-from dialogwatch.extract.evaluate import score_corpus  # noqa: E402
+from dialogwatch.extract.evaluate import SETS, score_corpus  # noqa: E402
 from dialogwatch.extract.pipeline import extract_text  # noqa: E402
 from dialogwatch.ingest.readers import load_file  # noqa: E402
-
-SETS = (
-    "participants",
-    "delegations",
-    "acronyms",
-    "topics",
-    "commitments",
-    "asks",
-    "figures",
-    "cases",
-    "instruments",
-    "meetings",
-)
 
 
 def _extract(path: Path) -> dict:

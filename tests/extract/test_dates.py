@@ -3,7 +3,7 @@
 import pytest
 
 from dialogwatch.extract.data_loader import load_data
-from dialogwatch.extract.dates import MonthsData, find_dates, find_years, month_number
+from dialogwatch.extract.dates import MonthsData, find_dates, find_years, month_number, resolve_relative
 
 
 @pytest.mark.parametrize("example", load_data("months.yaml", MonthsData).examples, ids=lambda e: e.text)
@@ -84,3 +84,41 @@ def test_find_years_ignores_numbers():
 )
 def test_date_ranges_keep_their_first_day(text, iso):
     assert find_dates(text)[0].iso == iso
+
+
+@pytest.mark.parametrize(
+    "example", load_data("months.yaml", MonthsData).relative_examples, ids=lambda e: e.text
+)
+def test_relative_examples(example):
+    found = resolve_relative(example.text, example.issued)
+    assert found is not None and found.iso == example.iso
+    assert found.precision == "day"
+
+
+def test_relative_needs_a_full_issue_date_and_skips_idioms():
+    assert resolve_relative("They met yesterday.", None) is None
+    assert resolve_relative("They met yesterday.", "2020-05") is None
+    assert resolve_relative("Hoy en día la cooperación es amplia.", "2020-05-05") is None
+
+
+def test_relative_span_and_window():
+    text = "Prior text. Ayer se reunieron."
+    found = resolve_relative(text, "2020-05-05", 12)
+    assert found is not None and text[found.start : found.end] == "Ayer" and found.iso == "2020-05-04"
+    assert resolve_relative(text, "2020-05-05", 0, 10) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Bogotá (jun. 3/21).", "2021-06-03"),
+        ("Lima (Dic 30/19)", "2019-12-30"),
+        ("Team, 17.02.2023", "2023-02-17"),
+    ],
+)
+def test_agency_and_dotted_dates(text, iso):
+    assert find_dates(text)[0].iso == iso
+
+
+def test_dotted_pattern_ignores_version_numbers():
+    assert find_dates("release 1.2.2023.4 of the tool") == []

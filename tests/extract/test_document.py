@@ -127,3 +127,60 @@ def test_spanish_republished_release_with_source_line():
     )
     d = _doc(text, "es")
     assert d.doc_type == "joint_statement" and d.date == "2014-04-03"
+
+
+def test_spanish_byline_is_day_first():
+    text = (
+        "Cancillería firma acuerdo\n\nPublicado: 04/11/2022 18:20\n\n"
+        "La Cancillería informó que firmó un acuerdo."
+    )
+    assert _doc(text, "es").date == "2022-11-04"
+
+
+def test_agency_dateline_takes_its_year_from_the_byline():
+    text = (
+        "Reunión bilateral\n\nActualizado 11/03/2021 | 08:15\n\n"
+        "MONTERREY, 10 de marzo (Agencia).- Los gobiernos acordaron revisar el tratado."
+    )
+    d = _doc(text, "es")
+    assert d.date == "2021-03-10" and d.date_rule == "date.dateline"
+
+
+def test_abbreviated_dateline_in_parentheses():
+    d = _doc("Cali (ago. 21/19). La delegación europea llegó a la ciudad.", "es")
+    assert (d.date, d.date_rule) == ("2019-08-21", "date.dateline")
+
+
+def test_dotted_european_date_line():
+    text = "EU and Vietnam hold talks\n\nPress team of the Delegation, 05.12.2022\n\nThe EU and Vietnam met."
+    assert _doc(text).date == "2022-12-05"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "iso"),
+    [
+        (
+            "Monterrey, a 4 de febrero de 2020.- Autoridades de ambos países firmaron hoy un convenio.",
+            "es",
+            "2020-02-04",
+        ),
+        (
+            "Medellín, jueves 6 de febrero de 2020 - Las autoridades revisaron los acuerdos.",
+            "es",
+            "2020-02-06",
+        ),
+        ("OTTAWA, Feb. 5, 2020 /CNW/ -- Rights groups asked the minister to act.", "en", "2020-02-05"),
+        ("Ottawa — Wednesday, February 5, 2020 — The minister convened officials.", "en", "2020-02-05"),
+    ],
+)
+def test_dateline_variants(text, lang, iso):
+    d = _doc(text, lang)
+    assert (d.date, d.date_rule) == (iso, "date.dateline")
+
+
+def test_date_in_running_text_is_not_a_dateline():
+    d = _doc(
+        "The groups recalled that on May 3, 2019 - a Friday - the talks had collapsed "
+        "in Lima and other cities."
+    )
+    assert d.date_rule != "date.dateline"

@@ -155,3 +155,325 @@ def test_spanish_series_name_keeps_accented_party_suffix():
     meetings = find_meetings(ctx, classify_document(ctx))
     assert meetings and meetings[0].series.startswith("Diálogo de Alto Nivel México-Unión Europea")
     assert meetings[0].round == 5
+
+
+# --- meetings reported in other genres (news, frameworks, fact sheets, NGO releases) ---
+
+
+def test_lowercase_series_after_for_a_with_guatemala():
+    text = (
+        "Press Release\n\nWashington, August 9, 2022\n\nDiplomats from Guatemala and the United States "
+        "met in Guatemala City on August 8 for a bilateral security dialogue on border crossings."
+    )
+    m = _meetings(text)[0]
+    assert m.series == "bilateral security dialogue"
+    assert (m.date, m.city, m.country, m.parties) == ("2022-08-08", "Guatemala City", "GT", ["GT", "US"])
+
+
+def test_news_report_of_concluded_talks_on_a_weekday():
+    text = (
+        "Rights talks end without breakthrough\n\nBEIJING (AP) - American and Chinese officials "
+        "wrapped up their annual human rights dialogue in Kunming on Thursday, a spokesman said."
+    )
+    m = _meetings(text, date="2015-08-15", doc_type="news")[0]
+    assert m.series == "annual human rights dialogue"
+    assert (m.date, m.city, m.country, m.parties) == ("2015-08-13", "Kunming", "CN", ["CN", "US"])
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "series"),
+    [
+        (
+            "Action Plan\n\nThis plan was endorsed at the second session of the Border Implementation "
+            "Group, held in Ottawa on 4 March 2021 by Canada and Mexico.",
+            "en",
+            "Border Implementation Group",
+        ),
+        (
+            "Plan de acción\n\nEl plan fue aprobado en la segunda sesión del Grupo de Implementación "
+            "Fronteriza, celebrada en Ottawa el 4 de marzo de 2021 por Canadá y México.",
+            "es",
+            "Grupo de Implementación Fronteriza",
+        ),
+    ],
+)
+def test_framework_adopted_at_a_session_of_a_group(text, lang, series):
+    m = _meetings(text, lang, doc_type="framework")[0]
+    assert m.series == series and m.round == 2
+    assert (m.date, m.city, m.country, m.parties) == ("2021-03-04", "Ottawa", "CA", ["CA", "MX"])
+
+
+def test_hyphenated_modifier_is_part_of_the_name_not_a_party_pair():
+    text = (
+        "After the fourth High-Level Economic Dialogue, held in Mexico City on June 2, "
+        "Mexico and the U.S. agreed."
+    )
+    m = _meetings(text, date="2023-06-05")[0]
+    assert m.series == "High-Level Economic Dialogue" and m.round == 4
+    assert (m.date, m.city) == ("2023-06-02", "Mexico City")
+
+
+def test_ngo_release_on_group_meeting_held_on_friday_in_guatemala_city():
+    text = (
+        "Organizaciones exigen transparencia\n\nLas organizaciones firmantes lamentan que la reunión del "
+        "Grupo Binacional de Migración (GBM) celebrada el viernes en la Ciudad de Guatemala entre México y "
+        "Guatemala no incluyera a la sociedad civil."
+    )
+    m = _meetings(text, "es", date="2022-02-14")[0]
+    assert m.series == "Grupo Binacional de Migración"
+    assert (m.date, m.city, m.country, m.parties) == ("2022-02-11", "Guatemala City", "GT", ["GT", "MX"])
+
+
+# --- relative dates and datelines ---
+
+
+def test_yesterday_in_a_sentence_that_opens_with_an_agency_dateline():
+    text = (
+        "Publicado: 15/05/2022 10:02\n\nBOGOTÁ, 15 de mayo (Colprensa).- Colombia y la Unión Europea "
+        "sostuvieron ayer el Diálogo de Derechos Humanos en la Casa de Nariño."
+    )
+    ctx = build_context(text, "es")
+    doc = classify_document(ctx)
+    assert doc.date == "2022-05-15"
+    m = find_meetings(ctx, doc)[0]
+    assert (m.date, m.city, m.country) == ("2022-05-14", "Bogotá", "CO")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "issued", "iso"),
+    [
+        ("hoy", "2021-09-10", "2021-09-10"),
+        ("este lunes", "2021-09-10", "2021-09-06"),
+        ("el jueves pasado", "2021-09-09", "2021-09-02"),
+        ("yesterday", "2021-09-10", "2021-09-09"),
+        ("on Wednesday", "2021-09-10", "2021-09-08"),
+        ("today", "2021-09-10", "2021-09-10"),
+    ],
+)
+def test_relative_meeting_dates_resolve_against_issue_date(phrase, issued, iso):
+    text = f"Canada and Mexico held {phrase} the Bilateral Dialogue on Migration."
+    assert _meetings(text, date=issued)[0].date == iso
+
+
+def test_explicit_held_date_beats_release_date():
+    text = (
+        "Media Note\n\nApril 22, 2020\n\nThe State Department released a summary of the U.S.-Vietnam "
+        "Human Rights Dialogue, held on April 21 in Hanoi."
+    )
+    m = _meetings(text)[0]
+    assert (m.date, m.city, m.parties) == ("2020-04-21", "Hanoi", ["US", "VN"])
+
+
+# --- venues ---
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Bogotá, June 9, 2020 – Colombia and the EU held the Human Rights Dialogue virtually."),
+        ("en", "Hanoi, June 9, 2020 – Vietnam and the EU held by videoconference the Human Rights Dialogue."),
+        (
+            "es",
+            "Bogotá, 9 de junio de 2020 – Colombia y la UE celebraron de manera virtual el Diálogo Político.",
+        ),
+        (
+            "es",
+            "Lima, 9 de junio de 2020 – Perú y la UE celebraron por videoconferencia el Diálogo Político.",
+        ),
+        (
+            "es",
+            "Quito, 9 de junio de 2020 – La UE y Colombia sostuvieron en formato virtual el Diálogo "
+            "Político.",
+        ),
+    ],
+)
+def test_online_meeting_has_no_venue_even_with_a_dateline(lang, text):
+    m = _meetings(text, lang)[0]
+    assert (m.city, m.country) == (None, None)
+    assert m.rule.endswith(".virtual")
+
+
+def test_virtually_as_an_adverb_of_degree_is_not_online():
+    text = "Colombia and the EU held the Human Rights Dialogue in Bogotá, covering virtually every topic."
+    m = _meetings(text, date="2020-06-09")[0]
+    assert (m.city, m.country) == ("Bogotá", "CO")
+
+
+def test_online_stated_in_the_next_sentence():
+    text = (
+        "Ottawa, May 4, 2021 - Canada and Mexico held the third round of the Bilateral Dialogue on "
+        "Migration. The session was held by videoconference because of the pandemic."
+    )
+    m = _meetings(text)[0]
+    assert (m.city, m.country, m.round) == (None, None, 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "venue"),
+    [
+        (
+            "Mexico and Honduras held the Security Dialogue at the National Palace.",
+            "en",
+            ("Mexico City", "MX"),
+        ),
+        (
+            "México y Honduras celebraron en Palacio Nacional el Diálogo de Seguridad.",
+            "es",
+            ("Mexico City", "MX"),
+        ),
+        (
+            "México y la Unión Europea sostuvieron en la sede del Servicio Europeo de Acción Exterior el "
+            "Diálogo Político.",
+            "es",
+            ("Brussels", "BE"),
+        ),
+        (
+            "The EU and Vietnam held the Human Rights Dialogue at the Ministry of Foreign Affairs in Hanoi.",
+            "en",
+            ("Hanoi", "VN"),
+        ),
+        (
+            "China and the EU held the Human Rights Dialogue at the Chinese Foreign Ministry.",
+            "en",
+            ("Beijing", "CN"),
+        ),
+        (
+            "El Salvador y Colombia realizaron el Diálogo de Seguridad en la Cancillería salvadoreña.",
+            "es",
+            ("San Salvador", "SV"),
+        ),
+    ],
+)
+def test_seats_and_landmarks_fix_the_city(text, lang, venue):
+    m = _meetings(text, lang, date="2021-01-01")[0]
+    assert (m.city, m.country) == venue
+
+
+# --- series names and parties ---
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "series"),
+    [
+        (
+            "Ambas delegaciones celebraron la Reunión del Grupo de Alto Nivel de Seguridad México-Honduras.",
+            "es",
+            "Grupo de Alto Nivel de Seguridad México-Honduras",
+        ),
+        (
+            "Officials held the sixth meeting of the Joint Migration Group in Ottawa.",
+            "en",
+            "Joint Migration Group",
+        ),
+        (
+            "Se celebró la Sesión del Grupo de Trabajo sobre Armas entre México y Estados Unidos.",
+            "es",
+            "Grupo de Trabajo sobre Armas",
+        ),
+        (
+            "Ambas partes celebraron el Diálogo Político México-Unión Europea sobre Cooperación Judicial.",
+            "es",
+            "Diálogo Político México-Unión Europea sobre Cooperación Judicial",
+        ),
+        (
+            "México y Estados Unidos celebraron el Diálogo de Alto Nivel sobre Seguridad "
+            "en Palacio Nacional.",
+            "es",
+            "Diálogo de Alto Nivel sobre Seguridad",
+        ),
+    ],
+)
+def test_series_drops_meeting_heads_and_venues(text, lang, series):
+    assert _meetings(text, lang, date="2022-01-01")[0].series == series
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "parties"),
+    [
+        ("The bloc and Colombia held their Human Rights Dialogue in Bogotá.", "en", ["CO", "EU"]),
+        ("El bloque comunitario y Vietnam celebraron el Diálogo de Derechos Humanos.", "es", ["EU", "VN"]),
+        ("Honduras and El Salvador held the Binational Security Dialogue.", "en", ["HN", "SV"]),
+        ("Canadá y México celebraron el Diálogo de Alto Nivel sobre Migración.", "es", ["CA", "MX"]),
+    ],
+)
+def test_non_us_mexico_parties(text, lang, parties):
+    assert _meetings(text, lang, date="2022-01-01")[0].parties == parties
+
+
+def test_headline_names_the_talks_and_body_gives_date_and_venue():
+    text = (
+        "# Canada and Honduras hold migration talks\n\n"
+        "TEGUCIGALPA, July 8, 2021 (Reuters) - Officials from both governments met on Wednesday in "
+        "Tegucigalpa to review labour mobility."
+    )
+    ctx = build_context(text, "en")
+    doc = classify_document(ctx)
+    assert (doc.doc_type, doc.date) == ("news", "2021-07-08")
+    m = find_meetings(ctx, doc)[0]
+    assert m.series == "migration talks" and m.rule == "meeting.title"
+    assert (m.date, m.city, m.country, m.parties) == ("2021-07-07", "Tegucigalpa", "HN", ["CA", "HN"])
+
+
+def test_trailing_date_is_not_part_of_the_series():
+    text = "The United States and China held the Human Rights Dialogue on August 12 in Washington."
+    m = _meetings(text, date="2015-08-14")[0]
+    assert m.series == "Human Rights Dialogue" and m.date == "2015-08-12"
+
+
+def test_unqualified_foreign_ministry_is_the_non_eu_partys():
+    text = (
+        "Lima (nov. 8/22). La Unión Europea y Perú celebraron el martes pasado en la Cancillería el "
+        "VI Diálogo de Derechos Humanos."
+    )
+    ctx = build_context(text, "es")
+    doc = classify_document(ctx)
+    assert doc.date == "2022-11-08"
+    m = find_meetings(ctx, doc)[0]
+    assert (m.round, m.date, m.city, m.country, m.parties) == (6, "2022-11-01", "Lima", "PE", ["EU", "PE"])
+
+
+def test_leading_ordinal_word_is_the_round_not_the_name():
+    m = _meetings(
+        "Mexico and Canada held the Second Bilateral Migration Dialogue in Ottawa.", date="2020-01-01"
+    )[0]
+    assert (m.series, m.round) == ("Bilateral Migration Dialogue", 2)
+
+
+def test_held_round_with_a_future_clause_is_still_reported():
+    text = (
+        "Vietnam and the EU held the tenth Human Rights Dialogue in Hanoi on 3 May 2021 and agreed that "
+        "the next round will take place in Brussels."
+    )
+    m = _meetings(text)
+    assert len(m) == 1 and (m[0].round, m[0].city, m[0].date) == (10, "Hanoi", "2021-05-03")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The next round of the Security Dialogue will be held in Ottawa.", "en"),
+        ("La próxima sesión del Grupo Bilateral de Seguridad se celebrará en Lima.", "es"),
+    ],
+)
+def test_announced_meetings_are_not_reported(text, lang):
+    assert _meetings(text, lang, date="2021-01-01") == []
+
+
+def test_singular_spanish_reflexive_verb_and_landmark():
+    text = "El Grupo Bilateral de Seguridad se reunió en la sede de la Cancillería en Tlatelolco."
+    m = _meetings(text, "es", date="2021-01-01")[0]
+    assert (m.series, m.city, m.country) == ("Grupo Bilateral de Seguridad", "Mexico City", "MX")
+
+
+def test_body_co_chaired_by_officials_that_will_report_is_not_a_meeting():
+    text = (
+        "The Border Implementation Group, co-chaired by the two deputy ministers, will report to "
+        "leaders every quarter."
+    )
+    assert _meetings(text, date="2022-01-01", doc_type="framework") == []
+
+
+def test_landmark_in_a_non_party_country_is_not_the_venue():
+    text = "Honduras and El Salvador held the Binational Security Dialogue at the National Palace."
+    m = _meetings(text, date="2022-06-03")[0]
+    assert m.country != "MX" and m.parties == ["HN", "SV"]

@@ -84,10 +84,17 @@ def paren_acronyms(inner: str) -> list[str]:
     return []
 
 
+@cache
+def _gloss_patterns() -> tuple[re.Pattern[str], ...]:
+    """One compiled pattern per gloss, longest first (built once, not per parenthesis)."""
+    glosses = sorted(_data().glosses, key=len, reverse=True)
+    return tuple(re.compile(r"[,;]?\s*" + re.escape(g) + r"\s*[,;]?", re.IGNORECASE) for g in glosses)
+
+
 def _strip_glosses(inner: str) -> str:
     s = inner
-    for g in sorted(_data().glosses, key=len, reverse=True):
-        s = re.sub(r"[,;]?\s*" + re.escape(g) + r"\s*[,;]?", " ", s, flags=re.IGNORECASE)
+    for rx in _gloss_patterns():
+        s = rx.sub(" ", s)
     return s.strip(" ,;")
 
 

@@ -9,6 +9,7 @@ text is English and the numbers say otherwise).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -38,16 +39,34 @@ class _MonthExample(BaseModel):
     year: int | None = None
 
 
+class _RelativeExample(BaseModel):
+    text: str
+    issued: str
+    iso: str
+
+
 class MonthsData(BaseModel):
     """Schema of months.yaml."""
 
     months: dict[str, dict[str, int]]
     examples: list[_MonthExample]
+    # words naming a day relative to the issue date ("ayer" -> -1)
+    relative_days: dict[str, int] = {}
+    # weekday names -> Monday=0 .. Sunday=6
+    weekdays: dict[str, int] = {}
+    # words after (or before) a weekday saying it is in a past week ("pasado", "last")
+    past_markers: list[str] = []
+    relative_examples: list[_RelativeExample] = []
+
+
+@cache
+def _data() -> MonthsData:
+    return load_data("months.yaml", MonthsData)
 
 
 @cache
 def _months() -> dict[str, int]:
-    data = load_data("months.yaml", MonthsData)
+    data = _data()
     out: dict[str, int] = {}
     for table in data.months.values():
         for name, num in table.items():
@@ -73,8 +92,15 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|o\.?|º|°)?"
     flags = re.IGNORECASE
     return [
+        # press-agency datelines with a two-digit year: "(jun. 3/21)", "(Oct 12/22)"
+        ("mon_d_yy", re.compile(rf"(?<=\()\s*{mon}\s*(?P<d>[0-3]?\d)/(?P<yy>\d{{2}})(?=\s*\))", flags)),
         ("iso", re.compile(rf"\b{_YEAR}-(?P<mn>[01]\d)-(?P<d>[0-3]\d)\b")),
         ("numeric", re.compile(r"\b(?P<a>[0-3]?\d)/(?P<b>[01]?\d)/(?P<y>(?:19|20)\d{2})\b")),
+        # European dotted dates are always day first: "17.02.2023"
+        (
+            "dotted",
+            re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<mn>[01]?\d)\.(?P<y>(?:19|20)\d{2})(?![\d.]\d)"),
+        ),
         # ranges keep their first day: "12-13 de agosto de 2015", "August 12-13, 2015", "3 y 4 de mayo"
         (
             "es_dmy",
@@ -167,7 +193,10 @@ def _digit_windows(chunk: str, pad: int = 32) -> list[tuple[int, int]]:
 def _parse(kind: str, m: re.Match[str], language: str) -> tuple[int | None, int, int | None] | None:
     gd = m.groupdict()
     y = int(gd["y"]) if gd.get("y") else None
-    if kind == "iso":
+    if kind == "mon_d_yy":
+        mo = month_number(gd["m"])
+        return (2000 + int(gd["yy"]), mo, int(gd["d"])) if mo else None
+    if kind in ("iso", "dotted"):
         return y, int(gd["mn"]), int(gd["d"])
     if kind == "numeric":
         a, b = int(gd["a"]), int(gd["b"])
@@ -206,3 +235,46 @@ def find_years(text: str, start: int = 0, end: int | None = None) -> list[tuple[
         (start + m.start(), start + m.end(), int(m.group(0)))
         for m in re.finditer(r"(?<!\d)(?<!\d[,.])(?:19|20)\d{2}(?!\d|[,.]\d)", text[start:end])
     ]
+
+
+def weekday_names() -> list[str]:
+    """Return the EN/ES weekday names of months.yaml, each as an accent-tolerant regex."""
+    return [_accent_tolerant(fold(w)) for w in _data().weekdays]
+
+
+@cache
+def _relative_regex() -> re.Pattern[str]:
+    d = _data()
+    days = "|".join(re.escape(w) for w in sorted(d.relative_days, key=len, reverse=True))
+    wds = "|".join(_accent_tolerant(fold(w)) for w in sorted(d.weekdays, key=len, reverse=True))
+    past = "|".join(re.escape(w) for w in sorted(d.past_markers, key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:(?P<rel>{days})(?!\s+en\s+d[ií]a)|(?:(?P<pre>{past})\s+|(?:on|this|el|este|esta|el\s+pasado)\s+)"
+        rf"(?P<wd>{wds})(?:\s+(?P<post>{past}))?)\b",
+        re.IGNORECASE,
+    )
+
+
+def resolve_relative(
+    text: str, issued: str | None, start: int = 0, end: int | None = None
+) -> DateMatch | None:
+    """Return the first relative day in ``text[start:end]`` ("ayer", "on Tuesday") as of ``issued``."""
+    if not issued or len(issued) != 10:
+        return None
+    try:
+        day = dt.date.fromisoformat(issued)
+    except ValueError:
+        return None
+    d = _data()
+    m = _relative_regex().search(text, start, len(text) if end is None else end)
+    if m is None:
+        return None
+    if m.group("rel"):
+        offset = d.relative_days[m.group("rel").lower()]
+        return DateMatch(m.start(), m.end(), (day + dt.timedelta(days=offset)).isoformat(), "day")
+    wd = next(v for k, v in d.weekdays.items() if fold(k) == fold(m.group("wd")))
+    back = (day.weekday() - wd) % 7
+    past = m.group("pre") or m.group("post") or "pasado" in m.group(0).lower()
+    if past and back == 0:
+        back = 7  # "el viernes pasado" written on a Friday is a week before
+    return DateMatch(m.start(), m.end(), (day - dt.timedelta(days=back)).isoformat(), "day")

@@ -207,13 +207,15 @@ def _agency_lists(ctx: DocContext) -> list[tuple[str, str, int, int]]:
         else:
             list_open = False
             spans = []
-            rep = _REPRESENTED.search(seg.text)
+            # both patterns are case-sensitive and spell these literals: a substring test skips most sentences
+            rep = _REPRESENTED.search(seg.text) if "represent" in seg.text else None
             if rep:
                 spans.append((seg.start, seg.start + rep.start()))
                 spans.append((seg.start + rep.end(), seg.end))
             if _DELEG.search(seg.text):
                 spans += [(seg.start + m.end(), seg.end) for m in _PARTICIPATION.finditer(seg.text)]
-            for m in _AGENCY_INTRO.finditer(seg.text):
+            intro = "articipa" in seg.text or "he following" in seg.text
+            for m in _AGENCY_INTRO.finditer(seg.text) if intro else ():
                 if seg.text.rstrip().endswith(":") and m.end() >= len(seg.text.rstrip()) - 1:
                     list_open = True
                 else:

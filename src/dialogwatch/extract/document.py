@@ -17,7 +17,7 @@ from pydantic import BaseModel
 
 from dialogwatch.extract.context import DocContext
 from dialogwatch.extract.data_loader import load_data
-from dialogwatch.extract.dates import DateMatch, find_dates
+from dialogwatch.extract.dates import DateMatch, find_dates, weekday_names
 from dialogwatch.extract.schema import DocumentInfo
 
 
@@ -149,10 +149,19 @@ def _doc_type(ctx: DocContext, title: str | None) -> tuple[str, str]:
     return best, f"doctype.cues.{best}"
 
 
-_DATELINE = re.compile(
-    r"^[\W_]*(?:[A-ZÁÉÍÓÚÑ][\w.'’-]*(?:[ ,]+(?:de |del )?[A-ZÁÉÍÓÚÑ][\w.'’-]*){0,4}),?\s*"
-    r"(?:\([^)]{1,20}\)\s*)?[,.]?\s*$"
-)
+@cache
+def _dateline() -> re.Pattern[str]:
+    # "CITY[, REGION] [(AGENCY)][ —] [a | weekday,] DATE": the weekday and "a" are Spanish/English habits
+    days = "|".join(sorted(weekday_names(), key=len, reverse=True))
+    return re.compile(
+        r"^[\W_]*(?:[A-ZÁÉÍÓÚÑ][\w.'’-]*(?:[ ,]+(?:de |del )?[A-ZÁÉÍÓÚÑ][\w.'’-]*){0,4}),?\s*"
+        r"(?:\([^)]{1,20}\)\s*)?[,.]?\s*(?:[-–—]\s*)?"
+        rf"(?:(?:a|el|on)\s+|(?i:{days}),?\s+(?:(?:the|el)\s+)?)?$"
+    )
+
+
+# what may follow a dateline's date: a dash or colon, or an agency credit then one ("(Notimex).-")
+_AFTER_DATELINE = re.compile(r"\s*(?:\([^)\n]{1,25}\)\s*|/[^/\n]{1,25}/\s*)?(?:[-–—:.]|$|\n)")
 
 
 def find_issue_date(ctx: DocContext) -> tuple[str | None, str]:
@@ -169,8 +178,10 @@ def find_issue_date(ctx: DocContext) -> tuple[str | None, str]:
     for d in dates:
         line_start = head.rfind("\n", 0, d.start) + 1
         prefix = head[line_start : d.start]
-        after = head[d.end : d.end + 3]
-        if prefix.strip() and _DATELINE.match(prefix) and re.match(r"\s*(?:[-–—:.]|$)", after):
+        after = head[d.end : d.end + 30]
+        if prefix.endswith("("):
+            prefix, after = prefix[:-1], after.lstrip(" )")  # "Bogotá (jun. 3/21)."
+        if prefix.strip() and _dateline().match(prefix) and _AFTER_DATELINE.match(after):
             return d.iso, "date.dateline"
     for d in dates:
         line_start = head.rfind("\n", 0, d.start) + 1

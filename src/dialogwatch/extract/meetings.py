@@ -9,7 +9,6 @@ sentence; a press office's dateline is never taken as the venue.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from functools import cache
 
@@ -17,7 +16,7 @@ from pydantic import BaseModel
 
 from dialogwatch.extract.context import DocContext, Segment
 from dialogwatch.extract.data_loader import load_data
-from dialogwatch.extract.dates import find_dates
+from dialogwatch.extract.dates import find_dates, month_number, resolve_relative
 from dialogwatch.extract.ordinals import ordinal_regex, ordinal_value
 from dialogwatch.extract.orgs import government_mentions, resolve_org
 from dialogwatch.extract.places import capital_of, city_regex, find_countries, fold, lookup_city, venue_of_org
@@ -44,9 +43,14 @@ class SeriesData(BaseModel):
     held_verbs: list[str]
     hosted_verbs: list[str]
     round_words: list[str]
-    today_words: list[str]
-    weekdays: dict[str, int]
     lowercase_series: list[str] = []
+    meeting_heads: list[str] = []
+    virtual: list[str] = []
+    landmarks: dict[str, str] = {}
+    party_aliases: dict[str, list[str]] = {}
+    ministry_seat: str = r"(?!)"
+    future_markers: list[str]
+    past_held: list[str]
     examples: list[_SeriesExample]
 
 
@@ -74,8 +78,9 @@ def _series_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
     es = re.compile(
         rf"(?P<name>(?:{_alt(d.heads_es)})(?:\s+(?i:{_alt(d.modifiers_es)}))*"
-        rf"(?:\s+(?:{_alt(d.connectors_es)})\s+(?:la\s+|el\s+)?{_CAP}(?:(?:,\s+|\s+y\s+|\s+e\s+|\s+(?:de|del|en)\s+|\s+){_CAP}){{0,5}})?"
-        rf"(?:\s+(?P<suffix>{_PARTY_ES}\s*[-–—]\s*(?:{_PARTY_ES}|{_CAP})))?)"
+        rf"(?:\s+(?:{_alt(d.connectors_es)})\s+(?:la\s+|el\s+)?{_CAP}(?:(?:,\s+|\s+y\s+|\s+e\s+|\s+(?:de|del|en|sobre|para)\s+|\s+){_CAP}){{0,5}})?"
+        rf"(?:\s+(?P<suffix>{_PARTY_ES}\s*[-–—]\s*(?:{_PARTY_ES}|{_CAP}))"
+        rf"(?:\s+(?:{_alt(d.connectors_es)})\s+(?:la\s+|el\s+)?{_CAP}(?:(?:,\s+|\s+y\s+|\s+e\s+|\s+(?:de|del)\s+|\s+){_CAP}){{0,5}})?)?)"
     )
     return en, es
 
@@ -83,7 +88,10 @@ def _series_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
 @cache
 def _head_hint() -> re.Pattern[str]:
     d = series_data()
-    return re.compile(_alt([h.split()[0] for h in d.heads_en + d.heads_es]) + r"|(?i:alto nivel|high.level)")
+    return re.compile(
+        _alt([h.split()[0] for h in d.heads_en + d.heads_es])
+        + r"|(?i:alto nivel|high.level|dialog|di[aá]logo|talks|consultas|consultations|reuni[oó]n)"
+    )
 
 
 @cache
@@ -134,14 +142,72 @@ def find_series(text: str) -> list[tuple[int, int, str, str | None]]:
             if fold(name) in _GENERIC or len(name.split()) < 2:
                 continue
             prefix = m.groupdict().get("prefix") or m.groupdict().get("suffix")
+            if m.groupdict().get("prefix") and not find_countries(prefix):
+                # "High-Level Security Dialogue": a hyphenated modifier, not a party pair
+                name, a, prefix = text[m.start("prefix") : a + len(name)], m.start("prefix"), None
+            name, a = _strip_ordinal(*_strip_meeting_head(name, a))
+            name = _cut_venue(name)
+            if fold(name) in _GENERIC or len(name.split()) < 2:
+                continue
             out.append((a, a + len(name), name, prefix.strip() if prefix else None))
     if not out:
         for m in _lowercase_series().finditer(text):
-            out.append((m.start(), m.end(), m.group(0), None))
+            name, a = _strip_ordinal(m.group(0), m.start())
+            out.append((a, a + len(name), name, None))
     out = [o for o in out if not _only_generic(o[2])]
     return sorted(
         out, key=lambda o: (not re.search(r"Dialog|Diálogo|Dialogo|Talks|Consultations", o[2]), o[0])
     )
+
+
+@cache
+def _meeting_head() -> re.Pattern[str]:
+    d = series_data()
+    return re.compile(
+        rf"^(?:{_alt(d.meeting_heads)})\s+(?:del|de\s+la|de|of\s+the|of)\s+"
+        rf"(?=(?:{_CAP}\s+){{0,4}}(?:{_alt(d.heads_en + d.heads_es)}))"
+    )
+
+
+def _strip_meeting_head(name: str, a: int) -> tuple[str, int]:
+    """Drop a meeting-type word before the dialogue's own name ("Reunión del Grupo ..." -> "Grupo ...")."""
+    m = _meeting_head().match(name)
+    return (name[m.end() :], a + m.end()) if m else (name, a)
+
+
+def _strip_ordinal(name: str, a: int) -> tuple[str, int]:
+    """Drop leading ordinals: the round is not part of the name ("Second Security Dialogue")."""
+    while (m := re.match(r"(\S+)\s+", name)) and len(name.split()) > 2 and ordinal_value(m.group(1)):
+        name, a = name[m.end() :], a + m.end()
+    return name, a
+
+
+@cache
+def _landmarks() -> re.Pattern[str]:
+    return re.compile(_alt(list(series_data().landmarks)))
+
+
+_WEEKDAYS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo",
+}  # fmt: skip
+_VENUE_WORDS = re.compile(
+    r"^(?:la\s+|el\s+|the\s+)?(?:Palacio|Casa|Cancillería|Sede|Embajada|Embassy|Ciudad)\b"
+)
+
+
+def _cut_venue(name: str) -> str:
+    """Cut a trailing venue or date the name pattern ran into ("... sobre Seguridad en Palacio Nacional")."""
+    for m in re.finditer(r"\s+(?:on|el)\s+(\w+)", name):
+        if month_number(m.group(1)) or fold(m.group(1)) in _WEEKDAYS:
+            name = name[: m.start()]
+            break
+    for m in re.finditer(r"\s+(?:en|in|at)\s+", name):
+        rest = name[m.end() :]
+        city = city_regex().match(rest)
+        if (city and lookup_city(city.group(0))) or _landmarks().match(rest) or _VENUE_WORDS.match(rest):
+            return name[: m.start()]
+    return name
 
 
 def _only_generic(name: str) -> bool:
@@ -175,27 +241,51 @@ def find_meetings(ctx: DocContext, doc: DocumentInfo) -> list[Meeting]:
     )
     if seg.kind == "heading":
         meeting.rule, meeting.confidence = "meeting.title", 0.7
+    online = _held_online(ctx, anchors)
+    if online:
+        meeting.rule += ".virtual"  # held online: no venue, whatever the dateline says
+    meeting.parties = _parties(ctx, seg, prefix)
     for a_seg, a_series in anchors:
         if meeting.round is None:
             meeting.round = _round(text, a_seg, a_series[0])
         if meeting.date is None:
             meeting.date = _date(ctx, doc, a_seg)
-        if meeting.city is None and meeting.country is None:
-            meeting.city, meeting.country = _venue(ctx, a_seg)
-    meeting.parties = _parties(ctx, seg, prefix)
+        if meeting.city is None and meeting.country is None and not online:
+            meeting.city, meeting.country = _venue(ctx, a_seg, meeting.parties)
     return [meeting]
 
 
 Anchor = tuple[Segment, tuple[int, int, str, str | None]]
 
 
+def _held_online(ctx: DocContext, anchors: list[Anchor]) -> bool:
+    """True when an anchor, or a held-sentence right after the first one, says the meeting was online."""
+    if any(_virtual().search(seg.text) for seg, _ in anchors):
+        return True
+    first = anchors[0][0]
+    idx = next((i for i, s in enumerate(ctx.segments) if s is first), None)
+    if idx is None:
+        return False
+    following = ctx.segments[idx + 1 : idx + 3]
+    return any(_virtual().search(s.text) and _held().search(s.text) for s in following)
+
+
 def _anchors(ctx: DocContext, doc: DocumentInfo) -> list[Anchor]:
     """Sentences that report the meeting as held, best first; else the title naming a series."""
     held: list[Anchor] = []
     title_hit = None
+    unnamed: list[Segment] = []  # early sentences reporting a meeting without naming the series
     for seg in ctx.segments:
         hits = find_series(seg.text)
         if not hits:
+            if (
+                len(unnamed) < 2
+                and seg.kind != "heading"
+                and seg.start < 4000
+                and _held().search(seg.text)
+                and not _future(seg.text)
+            ):
+                unnamed.append(seg)
             continue
         hit = hits[0]
         abs_hit = (seg.start + hit[0], seg.start + hit[1], hit[2], hit[3])
@@ -208,18 +298,31 @@ def _anchors(ctx: DocContext, doc: DocumentInfo) -> list[Anchor]:
     if held:
         return held
     if title_hit and doc.doc_type in {"joint_statement", "press_release", "media_note", "news"}:
-        return [title_hit]
+        # the headline names the series; the body's "officials met ..." gives date and venue
+        return [title_hit, *((seg, title_hit[1]) for seg in unnamed if seg.start > title_hit[0].start)]
     return []
 
 
+@cache
+def _future_re() -> re.Pattern[str]:
+    return re.compile("|".join(series_data().future_markers), re.IGNORECASE)
+
+
+@cache
+def _past_held() -> re.Pattern[str]:
+    return re.compile("|".join(series_data().past_held), re.IGNORECASE)
+
+
 def _future(sentence: str) -> bool:
-    return bool(
-        re.search(
-            r"\b(?:will|next|upcoming|próxim[oa]|se celebrará|celebrarán|will be held)\b",
-            sentence,
-            re.IGNORECASE,
-        )
-    )
+    """True when the sentence announces the meeting: a future marker comes before its first held verb.
+
+    "held the 5th round ... and agreed the next one will be in Geneva" reports a meeting.
+    """
+    fut = _future_re().search(sentence)
+    if fut is None:
+        return False
+    held = _past_held().search(sentence)
+    return held is None or fut.start() < held.start()
 
 
 def _round(text: str, seg: Segment, series_start: int) -> int | None:
@@ -242,23 +345,38 @@ def _doc_year(doc: DocumentInfo) -> int | None:
 
 def _date(ctx: DocContext, doc: DocumentInfo, seg: Segment) -> str | None:
     text = ctx.text
+    dateline: str | None = None
     for d in find_dates(text, seg.start, seg.end, year=_doc_year(doc), language=ctx.language):
+        if dateline is None and _is_dateline(text, seg.start, d.start, d.end):
+            dateline = d.iso  # the press office's date: the meeting's only when nothing else says
+            continue
         return d.iso
-    low = seg.text.lower()
-    if doc.date and any(re.search(rf"\b{re.escape(w)}\b", low) for w in series_data().today_words):
-        return doc.date
-    if doc.date and len(doc.date) == 10:
-        for word, wd in series_data().weekdays.items():
-            if re.search(rf"\b(?:on|el|este|this)\s+{word}\b", low):
-                issued = dt.date.fromisoformat(doc.date)
-                return (issued - dt.timedelta(days=(issued.weekday() - wd) % 7)).isoformat()
-    if seg.kind == "heading" or not doc.date:
-        return None
-    return None
+    rel = resolve_relative(text, doc.date, seg.start, seg.end)
+    return rel.iso if rel else dateline
 
 
-def _venue(ctx: DocContext, seg: Segment) -> tuple[str | None, str | None]:
+_DATELINE_HEAD = re.compile(r"^[\W_]*[A-ZÁÉÍÓÚÑ][\w.'’ ,-]{0,60}?,?\s*\(?$")
+_DATELINE_TAIL = re.compile(r"^\)?\s*(?:\([^)\n]{1,25}\)\s*)?\.?\s*[-–—:]")
+
+
+def _is_dateline(text: str, seg_start: int, a: int, b: int) -> bool:
+    """True when the date sits in a dateline at the head of the sentence ("CIUDAD, 7 de mayo (Agencia).-")."""
+    return bool(_DATELINE_HEAD.match(text[seg_start:a]) and _DATELINE_TAIL.match(text[b : b + 30]))
+
+
+@cache
+def _virtual() -> re.Pattern[str]:
+    return re.compile("|".join(series_data().virtual), re.IGNORECASE)
+
+
+def _venue(ctx: DocContext, seg: Segment, parties: list[str]) -> tuple[str | None, str | None]:
     text = ctx.text
+    for m in _landmarks().finditer(text, seg.start, seg.end):
+        before = text[max(seg.start, m.start() - 40) : m.start()]
+        if re.search(r"\b(?:in|at|en)\b", before):
+            hit = lookup_city(series_data().landmarks[m.group(0)])
+            if hit and _party_seat(hit[1], parties):  # many countries have a "National Palace"
+                return hit
     for m in city_regex().finditer(text, seg.start, seg.end):
         before = text[max(seg.start, m.start() - 12) : m.start()]
         if re.search(r"\b(?:in|at|en|desde)\s+(?:la\s+)?$", before):
@@ -269,6 +387,9 @@ def _venue(ctx: DocContext, seg: Segment) -> tuple[str | None, str | None]:
         before = text[max(seg.start, seg.start + a - 8) : seg.start + a]
         if re.search(r"\b(?:in|en)\s+$", before) and code not in {"EU"}:
             return None, code
+    seat = _ministry_seat(seg.text)
+    if seat:
+        return seat
     m = re.search(
         r"\b(?:at|en|in)\s+(?:the\s+|la\s+|el\s+)?(?:(?:sede|headquarters|offices|instalaciones)\s+(?:de|of)\s+(?:la\s+|el\s+|the\s+)?)?"
         r"((?:[A-ZÁÉÍÓÚÑ][\w'’.-]*\s*(?:(?:of|de|del|de la|for|para|the|y|and)\s+)?){1,6})",
@@ -277,8 +398,14 @@ def _venue(ctx: DocContext, seg: Segment) -> tuple[str | None, str | None]:
     if m:
         rec = resolve_org(m.group(1).strip(), exact=True)
         hit = venue_of_org(rec.key) if rec else None
-        if hit:
+        if hit and _party_seat(hit[1], parties):
             return hit
+        hosts = [p for p in parties if p != "EU"]
+        if hit and len(hosts) == 1 and re.match(series_data().ministry_seat, m.group(1)):
+            # "en la Cancillería" in an EU-Colombia dialogue is Colombia's ministry
+            seat = capital_of(hosts[0])
+            if seat:
+                return seat
     cap = re.search(
         r"\b(?:the|la|el)\s+(?:([\w.]+)\s+capital|capital\s+([\w.]+)"
         r"|capital\s+(?:de|del|of)\s+(?:la\s+|the\s+)?([\w. ]+?))\b",
@@ -307,6 +434,36 @@ def _venue(ctx: DocContext, seg: Segment) -> tuple[str | None, str | None]:
     return None, None
 
 
+@cache
+def _ministry_seat_regex() -> re.Pattern[str]:
+    return re.compile(
+        rf"\b(?:at|en|in)\s+(?:the\s+|la\s+|el\s+)?(?P<adj>\w+\s+)?{series_data().ministry_seat}"
+        r"(?P<post>\s+(?!(?:of|de|del)\b)\w+)?(?P<of>\s+(?:of|de|del)\s+(?:the\s+|la\s+)?[\w ]{3,40})?"
+    )
+
+
+def _party_seat(country: str, parties: list[str]) -> bool:
+    """An unqualified "la Cancillería" is a party's own: reject a seat in a non-party country."""
+    return not parties or country in parties or (country == "BE" and "EU" in parties)
+
+
+def _ministry_seat(sentence: str) -> tuple[str, str] | None:
+    """The capital of the country whose foreign ministry the meeting was held at."""
+    m = _ministry_seat_regex().search(sentence)
+    if not m:
+        return None
+    countries = find_countries(" ".join(m.group(g) or "" for g in ("adj", "post", "of")))
+    return capital_of(countries[0][2]) if countries else None
+
+
+@cache
+def _party_aliases() -> list[tuple[re.Pattern[str], str]]:
+    return [
+        (re.compile(rf"\b{_alt(words)}\b", re.IGNORECASE), code)
+        for code, words in series_data().party_aliases.items()
+    ]
+
+
 def _mask_cities(s: str) -> str:
     return city_regex().sub(lambda m: " " * len(m.group(0)), s)
 
@@ -319,6 +476,9 @@ def _parties(ctx: DocContext, seg: Segment, prefix: str | None) -> list[str]:
     for _, _, c in find_countries(sentence):
         if c not in found:
             found.append(c)
+    for pat, code in _party_aliases():
+        if code not in found and pat.search(sentence):
+            found.append(code)
     if len(found) < 2:
         counts: dict[str, int] = {}
         for _, _, c in find_countries(_mask_cities(ctx.text[:6000])):

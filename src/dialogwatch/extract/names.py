@@ -111,6 +111,7 @@ class NameCandidate:
     text: str
 
 
+@lru_cache(maxsize=16384)
 def _is_stop(tok: str) -> bool:
     f = fold(tok.rstrip("."))
     if len(f) <= 1:
@@ -126,16 +127,17 @@ def find_name_candidates(text: str, start: int = 0, end: int | None = None) -> l
     out: list[NameCandidate] = []
     particles = _particles()
     for m in _run_regex().finditer(text, start, end):
-        if not _SPACE.search(m.group(0)):
+        span = m.group(0)
+        if not _SPACE.search(span):
             continue  # a single word is never a name
-        toks = [(t.start(), t.end()) for t in _NONSPACE.finditer(m.group(0))]
+        toks = [(t.start(), t.end()) for t in _NONSPACE.finditer(span)]
         run: list[tuple[int, int]] = []
         for a, b in [*toks, (-1, -1)]:
-            tok = m.group(0)[a:b] if a >= 0 else ""
-            if a >= 0 and not _is_stop(tok):
+            if a >= 0 and not _is_stop(span[a:b]):
                 run.append((a, b))
                 continue
-            _flush(text, m.start(), m.group(0), run, particles, out)
+            if run:  # an empty run yields nothing
+                _flush(text, m.start(), span, run, particles, out)
             run = []
     return out
 

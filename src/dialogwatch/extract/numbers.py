@@ -119,11 +119,57 @@ def _parse_words(s: str, language: str = "en") -> tuple[float, bool]:
     return total + current, scaled
 
 
+def _trie(words: set[str]) -> str:
+    """An alternation of ``words`` as a prefix tree: a mismatch fails at the first letter, not per word."""
+    root: dict[str, dict] = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def emit(node: dict[str, dict]) -> str:
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
+
+
+@cache
+def _starts(language: str) -> re.Pattern[str]:
+    """Where the number pattern can match: its look-behind, then a digit or a whole first number word."""
+    # Every word of the pattern is followed by a separator or the end of the run, so a
+    # written number starts with a whole token that is a number word (case-insensitive).
+    firsts = _trie({*_words(language), "mil"})
+    return re.compile(rf"(?<![\w.,/-])(?:\d|(?i:{firsts})(?!\w))")
+
+
+def _matches(text: str, language: str) -> list[re.Match[str]]:
+    """The number pattern's matches, tried only where one can start."""
+    # Trying the big word alternation at every position dominated the cost; the
+    # prefix-tree scan finds the few places where a number can start.
+    rx = _pattern(language)
+    out: list[re.Match[str]] = []
+    last_end = 0
+    for start in _starts(language).finditer(text):
+        pos = start.start()
+        if pos < last_end:
+            continue
+        m = rx.match(text, pos)
+        if m:
+            out.append(m)
+            last_end = m.end()
+    return out
+
+
 def find_numbers(text: str, language: str = "en") -> list[NumberMatch]:
     """Return every number in ``text`` with its value (scale words applied)."""
     out: list[NumberMatch] = []
     weak = set(_data().weak)
-    for m in _pattern(language).finditer(text):
+    for m in _matches(text, language):
         if m.group("digits"):
             value = parse_digits(m.group("digits"), language)
             scale = m.group("dscale")

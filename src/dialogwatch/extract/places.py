@@ -80,12 +80,18 @@ def country_code(word: str) -> str | None:
 
 def find_countries(text: str) -> list[tuple[int, int, str]]:
     """Return (start, end, code) for every country name or adjective in ``text``."""
+    return list(_countries_in(text))
+
+
+@lru_cache(maxsize=4096)
+def _countries_in(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Cached scan: several extractors ask about the same sentence or clause."""
     out = []
     for m in country_regex().finditer(text):
         code = country_code(m.group(0))
         if code:
             out.append((m.start(), m.end(), code))
-    return out
+    return tuple(out)
 
 
 @cache

@@ -121,16 +121,27 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-_TOKEN_BEFORE = re.compile(r"(\S+)$")
+_TOKEN_SPLIT = re.compile(r"[-–/]")
+
+
+def _token_before(chunk: str, dot: int) -> str | None:
+    r"""The whitespace-free run right before ``dot``, as ``(\S+)$`` finds it in ``chunk[:dot]``."""
+    # a backward scan: the regex tried every start position of the prefix (quadratic on
+    # long paragraphs); like ``$`` it also ends before a final newline
+    end = dot - 1 if dot and chunk[dot - 1] == "\n" else dot
+    start = end
+    while start > 0 and not chunk[start - 1].isspace():
+        start -= 1
+    return chunk[start:end] if start < end else None
 
 
 def _is_abbreviation(chunk: str, dot: int) -> bool:
     if chunk[dot] != ".":
         return False
-    m = _TOKEN_BEFORE.search(chunk[:dot])
-    if not m:
+    before = _token_before(chunk, dot)
+    if before is None:
         return False
-    token = re.split(r"[-–/]", m.group(1).lstrip("(\"'“‘«"))[-1]
+    token = _TOKEN_SPLIT.split(before.lstrip("(\"'“‘«"))[-1]
     if len(token) == 1 and token.isalpha() and token.isupper():
         return True  # an initial: "Michael G. Kozak"
     abbr = _abbreviations()

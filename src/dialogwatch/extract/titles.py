@@ -166,7 +166,13 @@ def _org_start(rest: str) -> bool:
     if first.isupper() and 3 <= len(first) <= 8 and (resolve_org(first) is not None or len(r.split()) == 1):
         return True  # an acronym: "director of FJEDD"
     rec = resolve_org(r, exact=True)
-    return rec is not None and bool(re.search(_org_head_regex().pattern.lstrip("^"), r, re.IGNORECASE))
+    return rec is not None and bool(_org_head_anywhere().search(r))
+
+
+@cache
+def _org_head_anywhere() -> re.Pattern[str]:
+    """The organisation-head pattern unanchored, compiled once instead of looked up per call."""
+    return re.compile(_org_head_regex().pattern.lstrip("^"), re.IGNORECASE)
 
 
 def split_title(phrase: str) -> TitleParts:

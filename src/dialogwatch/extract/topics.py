@@ -173,14 +173,19 @@ def hit_starts(text: str) -> list[int]:
     return [h.start for h in topic_hits(text)]
 
 
-def _topic_hits(text: str) -> list[TopicHit]:
+@lru_cache(maxsize=32768)
+def _candidates(word: str) -> tuple[_Spec, ...]:
+    """The thesaurus entries a token may start (cached: a document repeats its words)."""
     full, prefix, names = _compiled()
+    low = word.lower()
+    return tuple(full.get(low, []) + prefix.get(low[:3], []) + names.get(word, []))
+
+
+def _topic_hits(text: str) -> list[TopicHit]:
     hits: list[TopicHit] = []
     covered: dict[str, int] = {}
     for tok in _TOKEN.finditer(text):
-        word = tok.group(0)
-        low = word.lower()
-        cands = full.get(low, []) + prefix.get(low[:3], []) + names.get(word, [])
+        cands = _candidates(tok.group(0))
         if not cands:
             continue
         pos = tok.start()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections import Counter
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -74,10 +75,11 @@ def detect_language(text: str) -> str:
     sample = text[:SAMPLE_CHARS]
     words = [w.lower() for w in _WORD.findall(sample)]
     data, _ = _stopwords()
-    by_stopwords = stopword_language(words)
+    counts = _stopword_counts(words)  # counted once for both judgements below
+    by_stopwords = _stopword_winner(counts, len(words))
     if len(words) < data.min_words:
         return by_stopwords
-    clear = _clear_stopword_winner(words)
+    clear = _clear_stopword_winner(counts, len(words))
     if clear:
         return clear  # langdetect costs more than all of extraction; only ask it when unsure
     probs = _langdetect_probs(sample[:LANGDETECT_CHARS])
@@ -99,10 +101,16 @@ _FAST_RATIO = 0.22  # share of function words in an ordinary English or Spanish 
 _FAST_MARGIN = 3.0  # ... and how far ahead of every other list it must be
 
 
-def _clear_stopword_winner(words: list[str]) -> str | None:
-    """'en' or 'es' when its function words dominate beyond doubt, else None."""
+def _stopword_counts(words: list[str]) -> dict[str, int]:
+    """How many of ``words`` are function words of each language."""
     _, sets = _stopwords()
-    shares = {lang: sum(1 for w in words if w in vocab) / len(words) for lang, vocab in sets.items()}
+    distinct = Counter(words)  # a text repeats its function words: test each form once
+    return {lang: sum(n for w, n in distinct.items() if w in vocab) for lang, vocab in sets.items()}
+
+
+def _clear_stopword_winner(counts: dict[str, int], total: int) -> str | None:
+    """'en' or 'es' when its function words dominate beyond doubt, else None."""
+    shares = {lang: n / total for lang, n in counts.items()}
     ranked = sorted(shares.items(), key=lambda kv: kv[1], reverse=True)
     (lang, top), runner_up = ranked[0], (ranked[1][1] if len(ranked) > 1 else 0.0)
     if lang in ("en", "es") and top >= _FAST_RATIO and top >= _FAST_MARGIN * runner_up:
@@ -112,12 +120,16 @@ def _clear_stopword_winner(words: list[str]) -> str | None:
 
 def stopword_language(words: list[str]) -> str:
     """The language whose function words make up the largest share of ``words`` (or 'other')."""
-    data, sets = _stopwords()
-    if not words:
+    return _stopword_winner(_stopword_counts(words), len(words))
+
+
+def _stopword_winner(counts: dict[str, int], total: int) -> str:
+    """``stopword_language`` from per-language counts over ``total`` words."""
+    data, _ = _stopwords()
+    if not total:
         return "other"
-    counts = {lang: sum(1 for w in words if w in vocab) for lang, vocab in sets.items()}
     lang, hits = max(counts.items(), key=lambda kv: (kv[1], kv[0] == "en"))
-    if hits == 0 or (hits / len(words) < data.min_ratio / 2 and len(words) >= data.min_words):
+    if hits == 0 or (hits / total < data.min_ratio / 2 and total >= data.min_words):
         return "other"
     return lang if lang in ("en", "es") else "other"
 
