@@ -152,3 +152,17 @@ def test_spanish_participation_phrase_and_list_end():
         "Secretaría de Gobernación",
         "Instituto Nacional de las Mujeres",
     ]
+
+
+def test_list_pieces_that_read_as_agencies_stand_alone_and_lose_trailing_clauses():
+    en = _deleg(
+        "Washington, May 3, 2024\n\nThe Peruvian delegation included officials from the Ministry of Justice, "
+        "the National Penitentiary Institute and the Public Defender's Office attended every session."
+    )
+    assert en["PE"] == ["Ministry of Justice", "National Penitentiary Institute", "Public Defender's Office"]
+    es = _deleg(
+        "Lima, 3 de mayo de 2024\n\nLa delegación peruana estuvo integrada por representantes del Ministerio "
+        "de Justicia, del Poder Judicial y de la Defensoría del Pueblo.",
+        "es",
+    )
+    assert es["PE"] == ["Ministerio de Justicia", "Poder Judicial", "Defensoría del Pueblo"]

@@ -140,7 +140,7 @@ def _org_list(text: str, a: int, b: int) -> list[tuple[str, int, int]]:
         piece = _LEAD.sub("", piece).strip(" ,;")
         paren = re.search(r"\(([^)]*)\)\s*$", piece)
         acrs = paren_acronyms(paren.group(1)) if paren else []
-        base = piece[: paren.start()].strip() if paren else piece
+        base = piece[: paren.start()].strip() if paren else _name_part(piece)
         if len(acrs) > 1:
             for acr in acrs:
                 out.append((acr, a + s, a + e))
@@ -148,6 +148,29 @@ def _org_list(text: str, a: int, b: int) -> list[tuple[str, int, int]]:
         if base and base[0].isupper() and (is_org_like(base) or (acrs and resolve_org(acrs[0]))):
             out.append((base, a + s, a + e))
     return out
+
+
+_ORG_START = re.compile(
+    r"^(?:Minist|Secretar|Defensor|Department|Departamento|Office|Oficina|Agency|Agencia|Bureau|Commission"
+    r"|Comisi|Council|Consej|Embass|Embajada|Institut|Unit|Unidad|National|Federal|U\.S\.|Procuradur|Fiscal"
+    r"|Guard|Guardia|Coordinac|Direcci|Centro|Center|Servicio|Service)"
+)
+# lower-case words that may sit inside an organisation's name; any other ends it
+_NAME_GLUE = frozenset(
+    "of for the and on against in to de del la las los el y e para sobre contra en a al".split()
+)
+
+
+def _name_part(piece: str) -> str:
+    """The organisation name at the start of a list piece, without a trailing clause.
+
+    "State Administration for Religious Affairs attended the sessions" ends at "attended".
+    """
+    words = piece.split()
+    for i, w in enumerate(words):
+        if i and w[:1].islower() and w.lower() not in _NAME_GLUE:
+            return " ".join(words[:i]).rstrip(" ,;")
+    return piece
 
 
 def _stands_alone(piece: str) -> bool:
@@ -165,12 +188,9 @@ def _stands_alone(piece: str) -> bool:
     base = re.sub(r"\s*\([^)]*\)\s*$", "", p)
     if resolve_org(base, exact=True) is not None:
         return True
-    return bool(
-        re.match(
-            r"^(?:Minist|Secretar|Defensor|Department|Departamento|Office|Oficina|Agency|Agencia|Bureau|Commission|Comisi|Council|Consej|Embass|Embajada|Institut|Unit|Unidad|National|Federal|U\.S\.|Procuradur|Fiscal|Guard|Guardia|Coordinac|Direcci|Centro|Center|Servicio|Service)",
-            p,
-        )
-    )
+    # "..., the State Ethnic Affairs Commission and the Policía Nacional Civil": a capitalised
+    # piece that reads as an organisation is one of its own, not the tail of the one before
+    return bool(_ORG_START.match(p)) or is_org_like(_name_part(base))
 
 
 def _named_or_core(text: str, org: str) -> bool:
