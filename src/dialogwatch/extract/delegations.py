@@ -11,10 +11,11 @@ them; one per organisation (unified with ``resolve_org``).
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from dialogwatch.extract.acronyms import paren_acronyms
 from dialogwatch.extract.context import DocContext
-from dialogwatch.extract.orgs import is_org_like, resolve_org
+from dialogwatch.extract.orgs import is_org_like, org_data, resolve_org
 from dialogwatch.extract.places import find_countries, fold
 from dialogwatch.extract.roles import markers
 from dialogwatch.extract.schema import Acronym, Delegation, DocumentInfo, Evidence, Participant
@@ -155,10 +156,11 @@ _ORG_START = re.compile(
     r"|Comisi|Council|Consej|Embass|Embajada|Institut|Unit|Unidad|National|Federal|U\.S\.|Procuradur|Fiscal"
     r"|Guard|Guardia|Coordinac|Direcci|Centro|Center|Servicio|Service)"
 )
-# lower-case words that may sit inside an organisation's name; any other ends it
-_NAME_GLUE = frozenset(
-    "of for the and on against in to de del la las los el y e para sobre contra en a al".split()
-)
+
+
+@cache
+def _name_glue() -> frozenset[str]:
+    return frozenset(org_data().name_glue)
 
 
 def _name_part(piece: str) -> str:
@@ -168,7 +170,7 @@ def _name_part(piece: str) -> str:
     """
     words = piece.split()
     for i, w in enumerate(words):
-        if i and w[:1].islower() and w.lower() not in _NAME_GLUE:
+        if i and w[:1].islower() and w.lower() not in _name_glue():
             return " ".join(words[:i]).rstrip(" ,;")
     return piece
 

@@ -51,6 +51,8 @@ class OrgData(BaseModel):
     organizations: list[_Org]
     org_heads: list[str]
     cso_heads: list[str] = []
+    # lower-case words that may sit inside an organisation's name ("Office of the ...")
+    name_glue: list[str] = []
     generic: list[_Org] = []
     examples: list[_OrgExample]
 
