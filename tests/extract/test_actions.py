@@ -178,3 +178,16 @@ def test_modal_ask_actor_is_author_and_subject_is_addressee():
     acts = _acts(text, doc=DocumentInfo(doc_type="report"))
     assert acts[0].kind == "ask" and acts[0].actors == ["CSO"]
     assert acts[0].addressee == "The Colombian army"
+
+
+def test_ngo_press_release_holds_civil_society_asks_not_government_pledges():
+    text = (
+        "Boletín de prensa\n\n"
+        "Las organizaciones que integramos el Colectivo por la Paz en Veracruz rechazamos el nuevo acuerdo "
+        "de seguridad entre México y Estados Unidos.\n\n"
+        "Exigimos al Gobierno de México que publique el texto completo del acuerdo.\n\n"
+        "Ambos gobiernos deberían consultar a las familias de personas desaparecidas antes de aplicarlo."
+    )
+    acts = _acts(text, doc=DocumentInfo(doc_type="press_release"), lang="es")
+    assert [a.kind for a in acts] == ["ask", "ask"]
+    assert all(a.actors == ["CSO"] for a in acts)

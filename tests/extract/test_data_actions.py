@@ -86,3 +86,10 @@ def test_actor_metonym_examples(ex):
         _ctx(ex.text, "es" if "aportará" in ex.text else "en"), None, [Meeting(parties=["CO", "US"])], []
     )
     assert [a.actors for a in acts] == [ex.actors]
+
+
+@pytest.mark.parametrize("ex", actors_data().cso_voice_examples, ids=lambda e: e.text[:40])
+def test_cso_voice_examples(ex):
+    from dialogwatch.extract.actors import cso_voice
+
+    assert cso_voice(ex.text) is ex.cso

@@ -16,6 +16,7 @@ from functools import cache
 from pydantic import BaseModel
 
 from dialogwatch.extract.actors import (
+    cso_voice,
     has_actor,
     infer_parties,
     is_cso_subject,
@@ -59,6 +60,8 @@ def find_actions(
 ) -> list[Action]:
     """Return every commitment and ask with actors, addressee, level and deadline."""
     doc_type = (doc.doc_type if doc else None) or _guess_doc_type(ctx.text)
+    if doc_type not in ("joint_statement", "media_note", "framework", "letter") and cso_voice(ctx.text):
+        doc_type = "letter"  # an NGO's release or report: its authors ask, they do not pledge
     date = doc_date or (doc.date if doc else None) or _meeting_date(meetings)
     parties = infer_parties(ctx.text, meetings or [])
     you = letter_addressee(participants or [])

@@ -25,17 +25,40 @@ class _ActorExample(BaseModel):
     actors: list[str]
 
 
+class _VoiceExample(BaseModel):
+    text: str
+    cso: bool
+
+
 class ActorsData(BaseModel):
     """Schema of data/actors.yaml."""
 
     metonyms: dict[str, str]
     examples: list[_ActorExample]
+    cso_voice: list[str] = []
+    cso_voice_not_after: list[str] = []
+    cso_voice_examples: list[_VoiceExample] = []
 
 
 @cache
 def actors_data() -> ActorsData:
     """The validated actor vocabulary."""
     return load_data("actors.yaml", ActorsData)
+
+
+@cache
+def _voice_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    d = actors_data()
+    voice = re.compile("|".join(f"(?:{p})" for p in d.cso_voice), re.IGNORECASE)
+    guard = re.compile(r"(?:" + "|".join(d.cso_voice_not_after) + r")\s*$", re.IGNORECASE)
+    return voice, guard
+
+
+def cso_voice(text: str, window: int = 4000) -> bool:
+    """True when the document speaks as civil society ("las organizaciones de la Red ... exigimos")."""
+    voice, guard = _voice_res()
+    head = text[:window]
+    return any(not guard.search(head[max(0, m.start() - 30) : m.start()]) for m in voice.finditer(head))
 
 
 @cache
