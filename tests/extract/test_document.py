@@ -184,3 +184,20 @@ def test_date_in_running_text_is_not_a_dateline():
         "in Lima and other cities."
     )
     assert d.date_rule != "date.dateline"
+
+
+def test_untitled_letters_are_titled_by_their_addressees():
+    from dialogwatch.extract.pipeline import extract_text
+
+    en = extract_text(
+        "March 2, 2024\n\nSecretary Ana Ruiz\nMinistry of Foreign Affairs\n\nDear Secretary Ruiz,\n\n"
+        "We write to urge you to publish the search plan.\n\nSincerely,\n\nCentro Prodh",
+        language="en",
+    )
+    assert en.document.doc_type == "letter" and en.document.title == "Letter to Ana Ruiz"
+    es = extract_text(
+        "2 de marzo de 2024\n\nLic. Ana Ruiz\nSecretaria de Gobernación\n\nEstimada Secretaria Ruiz:\n\n"
+        "Le pedimos que publique el plan de búsqueda.\n\nAtentamente,\n\nCentro Prodh",
+        language="es",
+    )
+    assert es.document.title == "Carta a Ana Ruiz"

@@ -42,6 +42,8 @@ class DocTypeData(BaseModel):
     date_ignore: list[str]
     source_line: str
     examples: list[_DocExample]
+    # a title for untitled letters, by language: "Letter to {names}"
+    letter_title: dict[str, str] = {}
 
 
 @cache
@@ -85,6 +87,16 @@ def classify_document(ctx: DocContext, title: str | None = None) -> DocumentInfo
         doc_type_rule=type_rule,
         date_rule=date_rule,
     )
+
+
+def letter_title(language: str, addressees: list[str]) -> str | None:
+    """A title for an untitled letter from its addressees ("Letter to Mike Pompeo")."""
+    names = [n for n in dict.fromkeys(addressees) if n]
+    templates = _data().letter_title
+    template = templates.get(language) or templates.get("en")
+    if not names or not template:
+        return None
+    return template.format(names=", ".join(names[:3]))
 
 
 def find_title(ctx: DocContext) -> str | None:

@@ -39,6 +39,8 @@ def extract_text(text: str, *, language: str | None = None, title: str | None = 
     acr = acronyms.find_acronyms(ctx)
     mtg = meetings.find_meetings(ctx, doc)
     ppl = people.find_participants(ctx, doc, acr)
+    if doc.doc_type == "letter" and not doc.title:
+        doc.title = document.letter_title(ctx.language, [p.name for p in ppl if p.role == "addressee"])
     dels = delegations.find_delegations(ctx, doc, ppl, acr)
     acts = actions.find_actions(ctx, doc, mtg, ppl)
     tops = topics.find_topics(ctx, acts)
