@@ -34,7 +34,6 @@ from dialogwatch.extract import pipeline
 from dialogwatch.ingest import dedupe, readers
 from dialogwatch.ingest.discover import discover
 from dialogwatch.ingest.errors import IngestError
-from dialogwatch.ingest.language import detect_language
 from dialogwatch.ingest.readers import LoadedText, load_file
 from dialogwatch.settings import Settings, get_settings
 from dialogwatch.store.db import Store
@@ -180,6 +179,7 @@ def _new_document(loaded: LoadedText, source_path: str, text_hash: str, signatur
         size_bytes=len(raw),
         title=(loaded.title or None) and loaded.title[:500],
         clean_text=loaded.text,
+        language=loaded.language,
         minhash=signature,
         meta=loaded.meta or None,
     )
@@ -187,12 +187,14 @@ def _new_document(loaded: LoadedText, source_path: str, text_hash: str, signatur
 
 def _extract_into(session: Session, document: Document, *, rows: bool = True) -> list[str]:
     """Extract the stored text into rows (or, with ``rows=False``, document fields only); return conflicts."""
-    language = detect_language(document.clean_text)
     try:
-        extraction = pipeline.extract_text(document.clean_text, language=language, title=document.title)
+        # the reader already detected the language; the pipeline detects it only when unknown
+        extraction = pipeline.extract_text(
+            document.clean_text, language=document.language, title=document.title
+        )
     except Exception as exc:
         raise IngestError(document.source_path, f"extraction failed: {_one_line(exc)}") from exc
-    document.language = language
+    document.language = extraction.document.language
     if rows:
         conflicts = save_extraction(session, document, extraction)
         # propose this document as evidence for open actions elsewhere (a reviewer decides)
@@ -201,7 +203,6 @@ def _extract_into(session: Session, document: Document, *, rows: bool = True) ->
     info = extraction.document
     document.title = (info.title or document.title or "")[:500] or None
     document.doc_type = info.doc_type
-    document.language = info.language or language
     document.issue_date = info.date
     document.extractor = extraction.extractor[:80]
     document.raw_extraction = extraction.to_json_dict()
