@@ -148,3 +148,33 @@ def test_corrections_survive_forced_reingestion(dev_db: str) -> None:
     assert again and all(p["review_state"] == "rejected" for p in again)
     edited = next(a for a in after["actions"] if a["text"] == action["text"])
     assert edited["level"] == new_level and edited["review_state"] == "edited"
+
+
+def test_letter_ask_on_disappearances_is_proposed_as_taken_up_in_2021(dev_db: str) -> None:
+    """Issue 4: a 2018 ask about the disappeared is proposed as answered by the 2021 forensic pledge."""
+    commitments = {a["id"]: a["text"] for a in _json(dev_db, "actions", "--kind", "commitment")}
+    forensic = {i for i, text in commitments.items() if "forensic" in text and "disappearances" in text}
+    assert len(forensic) == 1
+    asks = _json(dev_db, "actions", "--kind", "ask", "--links")
+    taken_up = [
+        (a["text"], link)
+        for a in asks
+        for link in a["links"]
+        if any(f"answers later #{i} (proposed" in link for i in forensic)
+    ]
+    assert taken_up, [a["links"] for a in asks]
+    assert all("Mexican government" in text or "disappear" in text for text, _ in taken_up)
+    score = float(taken_up[0][1].rsplit(" ", 1)[1].rstrip(")"))
+    assert 0.6 <= score <= 1.0
+
+
+def test_ayotzinapa_is_one_case_across_statements_and_letter(dev_db: str) -> None:
+    """Cases: "Iguala case" and "the disappearance of the 43 students" are one case, over time."""
+    found = _json(dev_db, "cases", "Ayotzinapa")
+    assert len(found) == 1, [c["name"] for c in found]
+    timeline = found[0]["timeline"]
+    seen = [(e["date"][:4], e["doc_type"]) for e in timeline if e["date"]]
+    assert {("2015", "joint_statement"), ("2016", "joint_statement"), ("2018", "letter")} <= set(seen)
+    assert [year for year, _ in seen] == sorted(year for year, _ in seen)  # oldest first
+    assert all(e["snippet"]["text"] and e["start"] is not None for e in timeline)
+    assert len({e["name"].lower() for e in timeline}) >= 2  # the documents named it differently

@@ -549,3 +549,22 @@ def test_case_named_in_a_paragraph_gives_its_topic() -> None:
         "enforced_disappearance"
     }
     assert cases_named_in("Nothing named here.") == frozenset()
+
+
+def test_case_scope_is_the_list_item_or_the_paragraph() -> None:
+    from dialogwatch.link.actions import case_scope
+
+    text = (
+        "Intro paragraph.\n\n"
+        "We urge you to:\n"
+        "- press for justice in the Ayotzinapa case;\n"
+        "- publish the indicators of the framework.\n\n"
+        "The students of Ayotzinapa disappeared in 2014. We hope you will raise the investigation."
+    )
+    second = text.index("publish")
+    lo, hi = case_scope(text, second, second + 10)
+    assert text[lo:hi] == "- publish the indicators of the framework."
+    raise_at = text.index("We hope")
+    lo, hi = case_scope(text, raise_at, raise_at + 5)
+    assert text[lo:hi].strip().startswith("The students of Ayotzinapa") and hi == len(text)
+    assert case_scope(text, None, 3) is None

@@ -92,3 +92,59 @@ def test_set_cosine() -> None:
     assert set_cosine(frozenset("ab"), frozenset("ab")) == 1.0
     assert set_cosine(frozenset("ab"), frozenset()) == 0.0
     assert round(set_cosine(frozenset("ab"), frozenset("bc")), 3) == 0.5
+
+
+def _case_ask(case_topics: frozenset[str]) -> ActionView:
+    ask = _view(
+        8,
+        "2018-09-01",
+        "ask",
+        "We hope you will raise the slow pace of the inquiry with the authorities.",
+        ["enforced_disappearance", "torture", "inter_american_system"],
+        ["CSO"],
+        named_countries=frozenset({"MX"}),
+        case_topics=case_topics,
+    )
+    ask.set_context("The 43 students of Ayotzinapa disappeared; the investigation stalled.")
+    return ask
+
+
+FORENSIC = _view(
+    9,
+    "2021-10-08",
+    "commitment",
+    "Both governments commit to forensic cooperation to solve cases of disappearance.",
+    ["forensics", "enforced_disappearance"],
+    ["MX", "US"],
+)
+
+
+def test_an_ask_about_a_named_case_is_taken_up_by_action_on_that_case_theme() -> None:
+    scored = score_pair(_case_ask(frozenset({"enforced_disappearance"})), FORENSIC)
+    assert scored is not None and scored.evidence["similarity"] < 0.1
+    assert scored.evidence["case_topics"] == ["enforced_disappearance"]
+    assert scored.evidence["topic_overlap"] == 1.0
+    assert status_for(scored.score, 0.6, scored.evidence) == "proposed"
+
+
+def test_without_the_case_the_same_pair_is_only_a_suggestion() -> None:
+    scored = score_pair(_case_ask(frozenset()), FORENSIC)
+    assert scored is not None and scored.evidence["case_topics"] == []
+    assert status_for(scored.score, 0.6, scored.evidence) == "suggested"
+
+
+def test_a_case_anchors_only_when_the_later_action_itself_covers_its_theme() -> None:
+    # The commitment's paragraph mentions the case, but the commitment is about journalists.
+    journalists = _view(
+        10,
+        "2021-10-08",
+        "commitment",
+        "Both governments commit to protect journalists in Mexico.",
+        ["journalists_defenders", "enforced_disappearance"],
+        ["MX", "US"],
+        own_topics=frozenset({"journalists_defenders"}),
+    )
+    scored = score_pair(_case_ask(frozenset({"enforced_disappearance"})), journalists)
+    assert scored is None or (
+        scored.evidence["case_topics"] == [] and status_for(scored.score, 0.6, scored.evidence) == "suggested"
+    )

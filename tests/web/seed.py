@@ -9,14 +9,19 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
+from sqlalchemy.orm import Session
 
 from dialogwatch.settings import Settings
 from dialogwatch.store.db import Store
 from dialogwatch.store.models import (
     Action,
+    Case,
+    CaseMention,
     DelegationMember,
     Document,
     Figure,
+    Instrument,
+    InstrumentMention,
     Meeting,
     MeetingDocument,
     Organization,
@@ -37,12 +42,17 @@ TEXT_ES = (
     "Ambos gobiernos se comprometieron a crear un registro nacional de personas desaparecidas "
     "a más tardar en 2018. "
     "Se reportaron 1,200 denuncias de tortura durante el año. "
-    "El caso Ayotzinapa sigue abierto."
+    "El caso Ayotzinapa sigue abierto. "
+    "La Iniciativa Mérida seguirá apoyando a las fiscalías."
 )
 TEXT_EN = (
     f"Washington, October 21, 2015. The U.S. delegation was led by John {XSS} Smith. "
     "The United States will convene the working group on forensic cooperation by 2016. "
-    f"Civil society urged both governments to publish data on torture {XSS}."
+    f"Civil society urged both governments to publish data on torture {XSS}. "
+    "The delegations discussed the Iguala case and the Mérida Initiative."
+)
+TEXT_PRIVATE = (
+    "A private memo about extradition requests. It quotes los 43 normalistas and the Tlatlaya killings."
 )
 
 
@@ -65,6 +75,12 @@ class Seeded:
     participation_en: int
     editor_token: str
     viewer_token: str
+    # Named cases and instruments (see _seed_named); defaults keep positional construction working.
+    case: int = 0
+    case_private_only: int = 0
+    instrument: int = 0
+    case_mention_en: int = 0
+    case_mention_es: int = 0
 
 
 def _span(text: str, needle: str) -> tuple[int, int]:
@@ -89,6 +105,51 @@ def _doc(title: str, text: str, lang: str, date: str, **kw: object) -> Document:
     )
 
 
+def _mention(
+    model: type[CaseMention] | type[InstrumentMention], doc: Document, needle: str, **kw: object
+) -> CaseMention | InstrumentMention:
+    a, b = _span(doc.clean_text, needle)
+    return model(document_id=doc.id, name=needle, start=a, end=b, rule="seed", **kw)
+
+
+def _seed_named(s: Session, en: Document, es: Document, priv: Document) -> dict[str, int]:
+    """One case named in English, Spanish and a private memo; one only the memo names; one instrument."""
+    case = Case(
+        key="ayotzinapa",
+        name="Ayotzinapa (Iguala) case",
+        aliases=["Iguala case", "caso Ayotzinapa", "los 43 normalistas"],
+    )
+    hidden = Case(key="tlatlaya", name="Tlatlaya", aliases=["Tlatlaya"])
+    merida = Instrument(
+        key="merida_initiative",
+        name="Mérida Initiative",
+        kind="programme",
+        aliases=["Iniciativa Mérida", "Mérida Initiative"],
+    )
+    s.add_all([case, hidden, merida])
+    s.flush()
+    m_en = _mention(CaseMention, en, "Iguala case", case_id=case.id)
+    m_es = _mention(CaseMention, es, "caso Ayotzinapa", case_id=case.id)
+    s.add_all(
+        [
+            m_en,
+            m_es,
+            _mention(CaseMention, priv, "los 43 normalistas", case_id=case.id),
+            _mention(CaseMention, priv, "Tlatlaya", case_id=hidden.id),
+            _mention(InstrumentMention, en, "Mérida Initiative", instrument_id=merida.id, kind="programme"),
+            _mention(InstrumentMention, es, "Iniciativa Mérida", instrument_id=merida.id, kind="programme"),
+        ]
+    )
+    s.flush()
+    return {
+        "case": case.id,
+        "case_private_only": hidden.id,
+        "instrument": merida.id,
+        "case_mention_en": m_en.id,
+        "case_mention_es": m_es.id,
+    }
+
+
 def seed(store: Store) -> Seeded:
     """Fill ``store`` with two rounds of one series, people, actions, figures, users and tokens."""
     with store.session() as s:
@@ -97,7 +158,7 @@ def seed(store: Store) -> Seeded:
         en = _doc(f"Joint statement {XSS}", TEXT_EN, "en", "2015-10-21", meta={"x": 1})
         priv = _doc(
             "Internal memo",
-            "A private memo about extradition requests.",
+            TEXT_PRIVATE,
             "en",
             "2017-01-01",
             visibility="private",
@@ -253,6 +314,7 @@ def seed(store: Store) -> Seeded:
                 )
             )
         s.flush()
+        named = _seed_named(s, en, es, priv)
         admin = cli_user(s, "admin")
         set_password(s, admin, "admin", PASSWORD)
         add_user(s, admin, "ed", "editor", PASSWORD)
@@ -275,6 +337,7 @@ def seed(store: Store) -> Seeded:
             p_en.id,
             ed_token,
             vi_token,
+            **named,
         )
 
 

@@ -190,3 +190,72 @@ class ReviewIn(BaseModel):
     decision: str = Field(pattern="^(confirm|reject|edit)$")
     changes: dict[str, str] | None = None
     note: str = Field(default="", max_length=2000)
+
+
+class SnippetOut(BaseModel):
+    """Text around a mention; ``start``/``end`` locate the mention inside ``text``."""
+
+    text: str
+    start: int
+    end: int
+
+
+class NamedDocumentOut(BaseModel):
+    """One document that mentions a case or instrument, with the name it used and where."""
+
+    document_id: int
+    date: str | None
+    title: str | None
+    doc_type: str | None
+    language: str | None
+    visibility: str
+    meeting_id: int | None
+    series_id: int | None
+    series: str | None
+    round: int | None
+    meeting_role: str | None
+    name: str
+    names: list[str]
+    mention_id: int
+    mentions: int
+    start: int | None
+    end: int | None
+    snippet: SnippetOut
+
+
+class InstrumentDocumentOut(NamedDocumentOut):
+    """One document that mentions an instrument, with the kind and text of its mention."""
+
+    kind: str | None
+    text: str | None
+
+
+class CaseOut(BaseModel):
+    """A named case with the names documents use for it and the span of their dates."""
+
+    id: int
+    key: str
+    name: str
+    aliases: list[str]
+    names: list[str]
+    documents: int
+    first_date: str | None
+    last_date: str | None
+
+
+class CaseDetailOut(CaseOut):
+    """A case with every document that mentions it, oldest first."""
+
+    timeline: list[NamedDocumentOut]
+
+
+class InstrumentOut(CaseOut):
+    """A named law, programme, mechanism, working group, agreement or framework."""
+
+    kind: str | None
+
+
+class InstrumentDetailOut(InstrumentOut):
+    """An instrument with every document that mentions it, oldest first."""
+
+    timeline: list[InstrumentDocumentOut]

@@ -25,7 +25,7 @@ app = typer.Typer(
 )
 
 # Optional domain modules, registered in this order when present.
-DOMAIN_MODULES = ("link_cmds", "track_cmds", "web_cmds")
+DOMAIN_MODULES = ("link_cmds", "named_cmds", "track_cmds", "web_cmds")
 
 
 @app.callback()

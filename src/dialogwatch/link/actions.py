@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from dialogwatch.extract.orgs import resolve_org
 from dialogwatch.extract.places import find_countries
-from dialogwatch.link.data import cases_data
+from dialogwatch.link.data import cases_data, scoring_data
 from dialogwatch.link.meetings import superseded
 from dialogwatch.link.named import resolve_case_name
 from dialogwatch.link.normalize import words
@@ -58,6 +59,29 @@ def paragraph_bounds(text: str, start: int | None, end: int | None) -> tuple[int
     return lo, hi
 
 
+_LIST_ITEM = re.compile(r"\s*(?:[-*\u2022\u2013\u25aa\u25cf]|\(?[0-9ivxlc]{1,4}[.)]|\(?[a-z][.)])\s")
+
+
+def case_scope(text: str, start: int | None, end: int | None) -> tuple[int, int] | None:
+    """Where a named case makes an action about it: its own list item, else its own paragraph.
+
+    Narrower than the context window, so that an item of a list is not "about" the case a
+    sibling item names, and a long unbroken text does not spread one case over every action.
+    """
+    if not text or start is None or end is None or not 0 <= start <= end <= len(text):
+        return None
+    line_lo = text.rfind("\n", 0, start) + 1
+    line_hi = text.find("\n", end)
+    line_hi = len(text) if line_hi < 0 else line_hi
+    if _LIST_ITEM.match(text, line_lo):
+        return line_lo, line_hi
+    lo = text.rfind("\n\n", max(0, start - CONTEXT_CHARS), start)
+    hi = text.find("\n\n", end, min(len(text), end + CONTEXT_CHARS))
+    if (lo < 0 and start > CONTEXT_CHARS) or (hi < 0 and len(text) - end > CONTEXT_CHARS):
+        return line_lo, line_hi
+    return max(lo, 0), len(text) if hi < 0 else hi
+
+
 def paragraph(text: str, start: int | None, end: int | None) -> str:
     """The paragraph around a span, used as an action's context."""
     bounds = paragraph_bounds(text, start, end)
@@ -73,10 +97,18 @@ def _read_context(view: ActionView, text: str, cases: list[tuple[int, int, froze
     context = text[bounds[0] : bounds[1]]
     view.set_context(context)
     lo, hi = bounds
+    found = cases_named_in(context)
     for c_start, c_end, topics in cases:
         if c_end > lo and c_start < hi:
-            view.topics = view.topics | topics
-    view.topics = view.topics | cases_named_in(context)
+            found = found | topics
+    view.topics = view.topics | found
+    scope = case_scope(text, view.start, view.end)
+    if scope is not None and found:
+        own = cases_named_in(text[scope[0] : scope[1]])
+        for c_start, c_end, topics in cases:
+            if c_end > scope[0] and c_start < scope[1]:
+                own = own | topics
+        view.case_topics = own
 
 
 def eligible_document_ids(session: Session) -> set[int]:
@@ -150,16 +182,23 @@ def _addressed_countries(session: Session, doc_ids: set[int]) -> dict[int, froze
 def _views(session: Session, doc_ids: set[int], with_context: bool) -> list[ActionView]:
     if not doc_ids:
         return []
-    docs = {d.id: d for d in session.scalars(select(Document).where(Document.id.in_(doc_ids)))}
+    # Only the dates: loading whole documents (text, raw extraction) per candidate is the cost at scale.
+    dates = dict(
+        session.execute(select(Document.id, Document.issue_date).where(Document.id.in_(doc_ids))).all()
+    )
+    texts = (
+        dict(session.execute(select(Document.id, Document.clean_text).where(Document.id.in_(doc_ids))).all())
+        if with_context
+        else {}
+    )
     cases = _case_topics(session, doc_ids)
     addressed = _addressed_countries(session, doc_ids)
     out = []
     for a in session.scalars(select(Action).where(Action.document_id.in_(doc_ids)).order_by(Action.id)):
-        doc = docs[a.document_id]
         view = ActionView(
             id=a.id,
             document_id=a.document_id,
-            date=doc.issue_date,
+            date=dates[a.document_id] or "",
             kind=a.kind,
             text=a.text,
             topics=frozenset(a.topics or []),
@@ -172,7 +211,7 @@ def _views(session: Session, doc_ids: set[int], with_context: bool) -> list[Acti
             end=a.end,
         )
         if with_context:
-            _read_context(view, doc.clean_text, cases.get(a.document_id, []))
+            _read_context(view, texts[a.document_id] or "", cases.get(a.document_id, []))
         out.append(view)
     return out
 
@@ -188,23 +227,43 @@ def clear_action_links(session: Session, document_id: int) -> None:
     )
 
 
-def _related_documents(session: Session, document_id: int, mine: list[ActionView]) -> set[int]:
-    """Documents sharing a topic with this one's actions or document: the only ones worth scoring.
+def related_documents(session: Session, document_id: int, extra_topics: set[str] | None = None) -> list[int]:
+    """The documents most worth comparing with one: those sharing the most topics or a named case.
 
-    Uses the indexed topic table so that linking one document stays cheap in a large store.
+    Ranked in SQL over the indexed topic and case tables (most shared first, then the newest)
+    and cut at ``max_candidate_documents``, so that linking one document costs the same in a
+    store of ten documents or of ten thousand.
     """
-    topics = set().union(*(v.topics for v in mine)) | set(
+    limit = scoring_data().max_candidate_documents
+    topics = set(extra_topics or ()) | set(
         session.scalars(select(TopicAssignment.topic_id).where(TopicAssignment.document_id == document_id))
     )
-    if not topics:
-        return set()
-    by_topic = set(
-        session.scalars(select(TopicAssignment.document_id).where(TopicAssignment.topic_id.in_(topics)))
+    shared: dict[int, int] = {}
+    if topics:
+        rows = session.execute(
+            select(TopicAssignment.document_id, func.count())
+            .where(TopicAssignment.topic_id.in_(topics), TopicAssignment.document_id != document_id)
+            .group_by(TopicAssignment.document_id)
+        )
+        shared = {doc: int(n) for doc, n in rows}
+    cases = select(CaseMention.case_id).where(
+        CaseMention.document_id == document_id, CaseMention.case_id.is_not(None)
     )
-    # Actions carry their own topics too; a document whose topic list missed one still counts.
-    rows = session.execute(select(Action.document_id, Action.topics).where(Action.document_id != document_id))
-    by_action = {doc for doc, ts in rows if ts and topics & set(ts)}
-    return by_topic | by_action
+    # A shared named case counts like several shared topics: it is the most specific link there is.
+    for (doc,) in session.execute(
+        select(CaseMention.document_id)
+        .where(CaseMention.case_id.in_(cases), CaseMention.document_id != document_id)
+        .distinct()
+    ):
+        shared[doc] = shared.get(doc, 0) + 3
+    if not topics and not shared:
+        # Nothing to rank by (no topic found): the newest documents are the likeliest relatives.
+        newest = (
+            select(Document.id).where(Document.id != document_id).order_by(Document.id.desc()).limit(limit)
+        )
+        return list(session.scalars(newest))
+    ranked = sorted(shared, key=lambda d: (-shared[d], -d))
+    return ranked[:limit]
 
 
 def link_actions(session: Session, document: Document, threshold: float, top_k: int) -> int:
@@ -215,7 +274,8 @@ def link_actions(session: Session, document: Document, threshold: float, top_k: 
     mine = _views(session, {document.id}, True)
     if not mine:
         return 0
-    candidates = _related_documents(session, document.id, mine) & (eligible - {document.id})
+    topics = set().union(*(v.topics for v in mine))
+    candidates = set(related_documents(session, document.id, topics)) & (eligible - {document.id})
     others = _views(session, candidates, False)
     cases = _case_topics(session, candidates)
     doc_case_topics = {d: frozenset().union(*(t for _, _, t in spans)) for d, spans in cases.items()}

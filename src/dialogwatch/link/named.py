@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -44,7 +44,12 @@ def _match(entries: list[NamedEntry], texts: list[str]) -> NamedEntry | None:
 
 def resolve_case_name(name: str, aliases: list[str] | None = None) -> Resolved:
     """The case a mention names: a gazetteer entry when an alias fits, else a key of its content words."""
-    entry = _match(cases_data().cases, [name, *(aliases or [])])
+    return _resolve_case(name, tuple(aliases or ()))
+
+
+@lru_cache(maxsize=8192)
+def _resolve_case(name: str, aliases: tuple[str, ...]) -> Resolved:
+    entry = _match(cases_data().cases, [name, *aliases])
     if entry is not None:
         return Resolved(entry.key, entry.name, None, True, tuple(entry.topics))
     return Resolved(_fallback_key("case", name)[:200], name, None, False)

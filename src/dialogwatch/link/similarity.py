@@ -35,10 +35,16 @@ class ActionView:
     end: int | None = None
     terms: frozenset[str] = field(default=frozenset())
     context_terms: frozenset[str] | None = None
+    # Topics of the named cases in the action's paragraph: what an ask about "Ayotzinapa" is about.
+    case_topics: frozenset[str] = frozenset()
+    # The topics extraction gave the action itself, before its paragraph's cases were added.
+    own_topics: frozenset[str] | None = None
 
     def __post_init__(self) -> None:
         if not self.terms:
             self.terms = concept_set(self.text)
+        if self.own_topics is None:
+            self.own_topics = self.topics
 
     def set_context(self, context: str) -> None:
         """Read the action's surrounding paragraph (its own text when there is none)."""
@@ -84,6 +90,14 @@ def _actor_score(kind: str, src: ActionView, tgt: ActionView) -> tuple[float, li
     return len(shared) / len(concerned), sorted(shared)
 
 
+def _case_anchor(kind: str, src: ActionView, tgt: ActionView) -> list[str]:
+    """The ask's case topics when the later action covers all of them (else an empty list)."""
+    covered = tgt.topics if tgt.own_topics is None else tgt.own_topics
+    if kind != "answers" or not src.case_topics or not src.case_topics <= covered:
+        return []
+    return sorted(src.case_topics)
+
+
 def score_pair(src: ActionView, tgt: ActionView) -> LinkScore | None:
     """Score ``tgt`` (later) as restating or answering ``src`` (earlier); None when no link is possible."""
     kind = link_kind(src.kind, tgt.kind)
@@ -113,6 +127,11 @@ def score_pair(src: ActionView, tgt: ActionView) -> LinkScore | None:
         # An ask is taken up when what it asks about is covered; a restatement should match both ways.
         whole = src.topics if kind == "answers" else src.topics | tgt.topics
         topics = len(shared_topics) / len(whole)
+    anchored = _case_anchor(kind, src, tgt)
+    if anchored:
+        # An ask about a named case is taken up by action on that case's theme, whatever else
+        # its paragraph touches (an Ayotzinapa ask by a commitment on disappearances).
+        topics = 1.0
     actors, shared_actors = _actor_score(kind, src, tgt)
     w = cfg.weights[kind]
     score = w["text"] * text + w["context"] * context + w["topics"] * topics + w["actors"] * actors
@@ -131,13 +150,18 @@ def score_pair(src: ActionView, tgt: ActionView) -> LinkScore | None:
         "source_date": src.date or None,
         "target_date": tgt.date or None,
         "order": "by date" if src.date and tgt.date else "unknown: a document has no date",
+        "case_topics": anchored,
         "weights": dict(w),
     }
     return LinkScore(kind, score, evidence)
 
 
 def status_for(score: float, threshold: float, evidence: dict | None = None) -> str:
-    """proposed at or above the threshold (with some wording in common), else suggested."""
-    if evidence is not None and evidence.get("similarity", 1.0) < scoring_data().min_text_for_proposal:
+    """proposed at or above the threshold (with some wording or a named case in common), else suggested."""
+    if (
+        evidence is not None
+        and evidence.get("similarity", 1.0) < scoring_data().min_text_for_proposal
+        and not evidence.get("case_topics")
+    ):
         return "suggested"
     return "proposed" if score >= threshold else "suggested"

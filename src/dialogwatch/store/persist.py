@@ -135,6 +135,24 @@ def _rows(doc_id: int, extraction: x.Extraction) -> list[object]:
                 **prov,
             )
         )
+    # A document is about what its commitments and asks are about: linking finds related
+    # documents through this indexed table, so every action topic must be in it.
+    listed = {t.id for t in extraction.topics}
+    for act in extraction.actions:
+        for topic_id in act.topics:
+            if topic_id in listed:
+                continue
+            listed.add(topic_id)
+            ev = x.Evidence(start=act.start, end=act.end, rule="topic.from-action", confidence=0.5)
+            rows.append(
+                TopicAssignment(
+                    document_id=doc_id,
+                    topic_id=topic_id,
+                    score=0.5,
+                    evidence=[ev.model_dump(mode="json")],
+                    **_prov(ev, keys.unique(make_key("topic", topic_id))),
+                )
+            )
     for act in extraction.actions:
         rows.append(
             Action(
@@ -188,7 +206,9 @@ def save_extraction(session: Session, document: Document, extraction: x.Extracti
         session.flush()
     clear_extraction(session, document.id)
     _document_fields(document, extraction)
-    ensure_topics(session, [t.id for t in extraction.topics])
+    ensure_topics(
+        session, [t.id for t in extraction.topics] + [t for a in extraction.actions for t in a.topics]
+    )
     session.add_all(_rows(document.id, extraction))
     session.flush()
     # Imported here: link and track build on store, not the other way round.

@@ -13,11 +13,19 @@ import unicodedata
 from datetime import date
 from functools import cache
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from dialogwatch.store import models
-from dialogwatch.store.models import Action, Document, EvidenceSuggestion, StatusEvent, User, utcnow
+from dialogwatch.store.models import (
+    Action,
+    ActionLink,
+    Document,
+    EvidenceSuggestion,
+    StatusEvent,
+    User,
+    utcnow,
+)
 from dialogwatch.track import audit
 from dialogwatch.track.errors import InvalidInput, NotFound
 from dialogwatch.track.records import lineage_id, row_key
@@ -60,25 +68,36 @@ def overlap_score(action_text: str, sentence: str) -> float:
 
 
 def _open_actions(session: Session, document: Document) -> list[Action]:
+    """Open actions of the documents related to this one (shared topics or cases, see linking).
+
+    Evidence is sought among related documents only, so that the cost of ingesting one
+    document does not grow with the whole store; actions linked to this document's own
+    actions are added back by :func:`_link_candidates`.
+    """
+    from dialogwatch.link.actions import eligible_document_ids, related_documents
+
     lineage = lineage_id(document)
+    eligible = eligible_document_ids(session)
+    candidates = set(related_documents(session, document.id)) & eligible
+    linked = select(ActionLink.source_action_id).where(
+        ActionLink.target_action_id.in_(select(Action.id).where(Action.document_id == document.id))
+    )
     q = (
-        select(Action, Document)
+        select(Action, Document.id, Document.version_of_id, Document.issue_date)
         .join(Document, Document.id == Action.document_id)
         .where(
             Document.is_current.is_(True),
             Action.review_state != "rejected",
             Action.status.not_in(done_statuses()),
+            or_(Action.document_id.in_(candidates), Action.id.in_(linked)),
         )
     )
-    from dialogwatch.link.actions import eligible_document_ids
-
-    eligible = eligible_document_ids(session)
     out = []
-    for action, doc in session.execute(q):
-        if lineage_id(doc) == lineage or doc.id not in eligible:
+    for action, doc_id, version_of, issued in session.execute(q):
+        if (version_of or doc_id) == lineage or doc_id not in eligible:
             continue
         # Evidence cannot predate the promise.
-        if document.issue_date and doc.issue_date and doc.issue_date > document.issue_date:
+        if document.issue_date and issued and issued > document.issue_date:
             continue
         out.append(action)
     return out

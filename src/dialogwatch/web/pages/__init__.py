@@ -10,10 +10,10 @@ from dialogwatch.api.deps import Viewer, fresh_index
 
 def page_router() -> APIRouter:
     """All HTML page routes."""
-    from dialogwatch.web.pages import core, dialogue, documents, tracker
+    from dialogwatch.web.pages import core, dialogue, documents, named, tracker
 
     router = APIRouter(include_in_schema=False, dependencies=[Depends(fresh_index)])
-    for module in (core, documents, dialogue, tracker):
+    for module in (core, documents, dialogue, named, tracker):
         router.include_router(module.router)
     return router
 
