@@ -279,17 +279,18 @@ def link_actions(session: Session, document: Document, threshold: float, top_k: 
     others = _views(session, candidates, False)
     cases = _case_topics(session, candidates)
     doc_case_topics = {d: frozenset().union(*(t for _, _, t in spans)) for d, spans in cases.items()}
+    mine_ids = [v.id for v in mine]
     decided = {
         (s, t, k)
         for s, t, k in session.execute(
             select(ActionLink.source_action_id, ActionLink.target_action_id, ActionLink.kind).where(
-                ActionLink.status.not_in(MACHINE_STATUSES)
+                ActionLink.status.not_in(MACHINE_STATUSES),
+                or_(ActionLink.source_action_id.in_(mine_ids), ActionLink.target_action_id.in_(mine_ids)),
             )
         )
     }
     texts: dict[int, str] = {}
-    written = 0
-    sources: set[tuple[int, str]] = set()
+    fresh: dict[tuple[int, str], list[ActionLink]] = {}
     for a in mine:
         for o in others:
             if not (
@@ -306,7 +307,7 @@ def link_actions(session: Session, document: Document, threshold: float, top_k: 
             scored = score_pair(src, tgt)
             if scored is None or (src.id, tgt.id, scored.kind) in decided:
                 continue
-            session.add(
+            fresh.setdefault((src.id, scored.kind), []).append(
                 ActionLink(
                     source_action_id=src.id,
                     target_action_id=tgt.id,
@@ -318,11 +319,38 @@ def link_actions(session: Session, document: Document, threshold: float, top_k: 
                     identity_key=f"{src.identity_key}>{tgt.identity_key}:{scored.kind}"[:400],
                 )
             )
-            sources.add((src.id, scored.kind))
-            written += 1
+    return _keep_best(session, fresh, top_k)
+
+
+def _keep_best(session: Session, fresh: dict[tuple[int, str], list[ActionLink]], top_k: int) -> int:
+    """Write only the new links that make a source's best ``top_k`` and drop the ones they push out.
+
+    Deciding in memory, against the source's stored machine links fetched in one query, avoids
+    writing thousands of candidate rows per document only to delete most of them again.
+    """
+    stored: dict[tuple[int, str], list[ActionLink]] = {}
+    source_ids = sorted({sid for sid, _ in fresh})
+    for lo in range(0, len(source_ids), 500):
+        for link in session.scalars(
+            select(ActionLink).where(
+                ActionLink.source_action_id.in_(source_ids[lo : lo + 500]),
+                ActionLink.status.in_(MACHINE_STATUSES),
+            )
+        ):
+            stored.setdefault((link.source_action_id, link.kind), []).append(link)
+    written = 0
+    for key in sorted(fresh):
+        pool = stored.get(key, []) + fresh[key]
+        ranked = sorted(pool, key=lambda lk: (-(lk.score or 0.0), lk.target_action_id))
+        keep = {id(lk) for lk in ranked[:top_k]}
+        for link in stored.get(key, []):
+            if id(link) not in keep:
+                session.delete(link)
+        for link in fresh[key]:
+            if id(link) in keep:
+                session.add(link)
+                written += 1
     session.flush()
-    for source_id, kind in sorted(sources):
-        _prune(session, source_id, kind, top_k)
     return written
 
 
@@ -331,17 +359,3 @@ def _order(x: ActionView, y: ActionView) -> tuple[ActionView, ActionView]:
     if x.date and y.date:
         return (x, y) if x.date < y.date else (y, x)
     return (y, x) if y.kind == "ask" and x.kind != "ask" else (x, y)
-
-
-def _prune(session: Session, source_id: int, kind: str, top_k: int) -> None:
-    """Keep a source action's best ``top_k`` machine links of one kind (ties by target id)."""
-    links = session.scalars(
-        select(ActionLink).where(
-            ActionLink.source_action_id == source_id,
-            ActionLink.kind == kind,
-            ActionLink.status.in_(MACHINE_STATUSES),
-        )
-    ).all()
-    ranked = sorted(links, key=lambda lk: (-lk.score, lk.target_action_id))
-    for extra in ranked[top_k:]:
-        session.delete(extra)

@@ -26,24 +26,43 @@ class PeopleIndex:
     def __init__(self, session: Session) -> None:
         self.session = session
         self.known: dict[int, _Known] = {}
+        # Blocking: two names can only match if they share a word, so a new name is compared
+        # with the people who share one of its words, not with everyone in the store.
+        self.by_token: dict[str, set[int]] = {}
+        self._sides_loaded: set[int] = set()
         for person in session.scalars(
             select(Person).where(Person.merged_into_id.is_(None)).order_by(Person.id)
         ):
             self.known[person.id] = _Known(person)
         for alias in session.scalars(select(PersonAlias)):
             if alias.person_id in self.known:
-                self.known[alias.person_id].names.append(parse_name(alias.name))
-        rows = session.execute(
-            select(Participation.person_id, Participation.side).where(Participation.person_id.is_not(None))
-        )
-        for pid, side in rows:
-            if pid in self.known and side:
-                self.known[pid].sides.add(side)
+                self._remember(alias.person_id, parse_name(alias.name))
+
+    def _remember(self, person_id: int, parts: NameParts) -> None:
+        self.known[person_id].names.append(parts)
+        for token in parts.tokens:
+            self.by_token.setdefault(token, set()).add(person_id)
+
+    def _load_sides(self, person_ids: set[int]) -> None:
+        """Sides a person has been seen on, read only for the people a name is compared with."""
+        todo = sorted(person_ids - self._sides_loaded)
+        for lo in range(0, len(todo), 500):
+            rows = self.session.execute(
+                select(Participation.person_id, Participation.side).where(
+                    Participation.person_id.in_(todo[lo : lo + 500])
+                )
+            )
+            for pid, side in rows:
+                if pid in self.known and side:
+                    self.known[pid].sides.add(side)
+        self._sides_loaded.update(todo)
 
     def best_match(self, parts: NameParts, side: str | None) -> list[tuple[_Known, NameMatch]]:
         """Every known person the name could be, best first (ties broken by id)."""
         out: list[tuple[_Known, NameMatch]] = []
-        for known in self.known.values():
+        ids: set[int] = set().union(*(self.by_token.get(t, set()) for t in parts.tokens))
+        self._load_sides(ids)
+        for known in (self.known[i] for i in sorted(ids) if i in self.known):
             best: NameMatch | None = None
             for other in known.names:
                 for other_side in sorted(known.sides) or [None]:
@@ -62,7 +81,7 @@ class PeopleIndex:
         if name not in {a.name for a in person.aliases}:
             person.aliases.append(PersonAlias(name=name))
         if parts not in known.names:
-            known.names.append(parts)
+            self._remember(person.id, parts)
         if side:
             known.sides.add(side)
 
