@@ -568,3 +568,28 @@ def test_case_scope_is_the_list_item_or_the_paragraph() -> None:
     lo, hi = case_scope(text, raise_at, raise_at + 5)
     assert text[lo:hi].strip().startswith("The students of Ayotzinapa") and hi == len(text)
     assert case_scope(text, None, 3) is None
+
+
+def test_related_documents_rank_by_shared_cases_and_topics_and_stop_at_the_cap(store, monkeypatch) -> None:
+    from dialogwatch.link import actions as link_actions_module
+    from dialogwatch.link.data import scoring_data
+
+    with store.session() as s:
+        one_topic = add_document(s, "one", date="2015-01-01", topics=["torture"])
+        two_topics = add_document(s, "two", date="2015-02-01", topics=["torture", "enforced_disappearance"])
+        by_case = add_document(s, "case", date="2015-03-01", cases=[x.Case(name="Ayotzinapa")])
+        unrelated = add_document(s, "other", date="2015-04-01", topics=["cyber"])
+        newer_one = add_document(s, "one-b", date="2015-05-01", topics=["torture"])
+        new = add_document(
+            s,
+            "new",
+            date="2016-01-01",
+            topics=["torture", "enforced_disappearance"],
+            cases=[x.Case(name="caso Iguala")],
+        )
+        ranked = link_actions_module.related_documents(s, new.id)
+        assert ranked == [by_case.id, two_topics.id, newer_one.id, one_topic.id]
+        assert unrelated.id not in ranked
+        capped = scoring_data().model_copy(update={"max_candidate_documents": 2})
+        monkeypatch.setattr(link_actions_module, "scoring_data", lambda: capped)
+        assert link_actions_module.related_documents(s, new.id) == [by_case.id, two_topics.id]

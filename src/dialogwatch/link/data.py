@@ -106,7 +106,7 @@ class ScoringData(BaseModel):
     top_k: int = 5
     min_shared_terms: int = 1
     min_text_for_proposal: float = 0.0
-    max_candidate_documents: int = 200
+    max_candidate_documents: int = 100
 
 
 @cache
