@@ -593,3 +593,21 @@ def test_related_documents_rank_by_shared_cases_and_topics_and_stop_at_the_cap(s
         capped = scoring_data().model_copy(update={"max_candidate_documents": 2})
         monkeypatch.setattr(link_actions_module, "scoring_data", lambda: capped)
         assert link_actions_module.related_documents(s, new.id) == [by_case.id, two_topics.id]
+
+
+def test_a_name_shared_by_two_unmerged_people_joins_the_oldest_not_a_third(store) -> None:
+    from dialogwatch.store.models import Participation, Person
+
+    with store.session() as s:
+        add_document(s, "mx", date="2015-01-01", participants=[person("Ana Ruiz Soto", "MX")])
+        # The same name on the other side: a different person until a reviewer merges them.
+        add_document(s, "us", date="2016-01-01", participants=[person("Ana Ruiz Soto", "US")])
+        assert s.scalar(select(func.count()).select_from(Person)) == 2
+        for n in range(3):
+            add_document(
+                s, f"news-{n}", date=f"201{7 + n}-01-01", participants=[person("Ana Ruiz Soto", None)]
+            )
+        assert s.scalar(select(func.count()).select_from(Person)) == 2
+        oldest = min(s.scalars(select(Person.id)))
+        later = s.scalars(select(Participation.person_id).where(Participation.side.is_(None))).all()
+        assert later == [oldest] * 3

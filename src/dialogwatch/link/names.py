@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from dialogwatch.link.data import names_data
@@ -49,6 +49,7 @@ def _vocab() -> tuple[frozenset[str], frozenset[str], dict[str, str]]:
     return frozenset(data.honorifics.words), frozenset(data.particles.words), nick
 
 
+@lru_cache(maxsize=65536)
 def parse_name(name: str) -> NameParts:
     """Fold a written name: no honorifics, accents, hyphens, particles or initials."""
     honorifics, particles, _ = _vocab()

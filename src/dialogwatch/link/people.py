@@ -15,7 +15,7 @@ from dialogwatch.store.models import Participation, Person, PersonAlias, PersonM
 class _Known:
     """An existing person as the matcher sees it."""
 
-    person: Person
+    person_id: int
     names: list[NameParts] = field(default_factory=list)
     sides: set[str] = field(default_factory=set)
 
@@ -30,13 +30,14 @@ class PeopleIndex:
         # with the people who share one of its words, not with everyone in the store.
         self.by_token: dict[str, set[int]] = {}
         self._sides_loaded: set[int] = set()
-        for person in session.scalars(
-            select(Person).where(Person.merged_into_id.is_(None)).order_by(Person.id)
+        # Ids and alias strings only: people are loaded as objects when a name matches them.
+        for pid in session.scalars(
+            select(Person.id).where(Person.merged_into_id.is_(None)).order_by(Person.id)
         ):
-            self.known[person.id] = _Known(person)
-        for alias in session.scalars(select(PersonAlias)):
-            if alias.person_id in self.known:
-                self._remember(alias.person_id, parse_name(alias.name))
+            self.known[pid] = _Known(pid)
+        for pid, name in session.execute(select(PersonAlias.person_id, PersonAlias.name)):
+            if pid in self.known:
+                self._remember(pid, parse_name(name))
 
     def _remember(self, person_id: int, parts: NameParts) -> None:
         self.known[person_id].names.append(parts)
@@ -71,12 +72,12 @@ class PeopleIndex:
                         best = m
             if best is not None and best.verdict != "different":
                 out.append((known, best))
-        out.sort(key=lambda km: (-_rank(km[1])[0], -km[1].score, km[0].person.id))
+        out.sort(key=lambda km: (-_rank(km[1])[0], -km[1].score, km[0].person_id))
         return out
 
     def add(self, person: Person, name: str, side: str | None) -> None:
         """Record a new name form (and side) of a person, in memory and as an alias row."""
-        known = self.known.setdefault(person.id, _Known(person))
+        known = self.known.setdefault(person.id, _Known(person.id))
         parts = parse_name(name)
         if name not in {a.name for a in person.aliases}:
             person.aliases.append(PersonAlias(name=name))
@@ -96,15 +97,18 @@ def resolve_participation(session: Session, index: PeopleIndex, part: Participat
     matches = index.best_match(parts, part.side)
     sure = [(k, m) for k, m in matches if m.verdict == "same"]
     exact = [(k, m) for k, m in sure if m.score >= 1.0]
-    chosen = exact if len(exact) == 1 else sure if len(sure) == 1 else []
-    if chosen:
-        person = chosen[0][0].person
-    else:
+    # Several people with exactly this name are duplicates awaiting a merge decision: join the
+    # oldest rather than create one more (each new mention would otherwise add another).
+    chosen = exact[:1] if exact else sure if len(sure) == 1 else []
+    person: Person | None = session.get(Person, chosen[0][0].person_id) if chosen else None
+    if person is None:
         person = Person(key=parts.key[:200] or part.name[:200], name=part.name[:200])
         session.add(person)
         session.flush()
         for known, m in matches:
-            _propose(session, person, known.person, m, part)
+            other = session.get(Person, known.person_id)
+            if other is not None:
+                _propose(session, person, other, m, part)
     index.add(person, part.name, part.side)
     part.person_id = person.id
     return person
