@@ -137,6 +137,12 @@ def main() -> None:
         f"{'a fresh SQLite file' if not args.db else 'the given database'}; each row is the mean"
         " wall time per document of that batch (read, extract, store, link, evidence suggestions).",
         "",
+        "Linking compares a new document with at most `max_candidate_documents` related ones"
+        " (`link/data/scoring.yaml`) and a name with the people who share one of its words;"
+        " what still grows with the store is reading every person's aliases and every"
+        " organisation once per document, and the near-duplicate check. These generated"
+        " documents all share topics and people, so they are a worst case for linking.",
+        "",
         "| documents in store | ms per document | failed |",
         "|---:|---:|---:|",
         *(f"| {stored} | {sec * 1000:.1f} | {failed} |" for stored, sec, failed in rows),

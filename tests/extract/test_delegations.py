@@ -166,3 +166,28 @@ def test_list_pieces_that_read_as_agencies_stand_alone_and_lose_trailing_clauses
         "es",
     )
     assert es["PE"] == ["Ministerio de Justicia", "Poder Judicial", "Defensoría del Pueblo"]
+
+
+def test_a_country_represented_by_opens_its_own_side():
+    text = (
+        "The EU delegation was led by Ana Weber, Managing Director of the European External Action "
+        "Service. It included representatives of Europol. Chile was represented by Pablo Rojas Soto, "
+        "Undersecretary for Foreign Affairs, with officials from the Carabineros de Chile and the "
+        "Investigations Police of Chile."
+    )
+    got = _deleg(text)
+    assert not any("Carabineros" in o or "Investigations Police" in o for o in got["EU"])
+    assert any("Investigations Police" in o for o in got["CL"])
+
+
+def test_spanish_clitic_lead_and_junto_con():
+    text = (
+        "Por parte de Estados Unidos participaron el secretario de Estado, Antony Blinken, y el fiscal "
+        "general, Merrick Garland. La delegación mexicana la encabezó el canciller Marcelo Ebrard, junto "
+        "con Rosa Icela Rodríguez, secretaria de Seguridad y Protección Ciudadana, y Luis Cresencio "
+        "Sandoval, secretario de la Defensa Nacional."
+    )
+    got = _deleg(text, "es")
+    assert any("Seguridad y Protección Ciudadana" in o for o in got["MX"])
+    assert any("Defensa Nacional" in o for o in got["MX"])
+    assert not any("Defensa Nacional" in o for o in got.get("US", []))

@@ -89,13 +89,15 @@ def test_no_date_gives_null_and_given_title_wins():
     assert d.date is None and d.title == "Given title"
 
 
-def test_memo_header_is_a_report():
+def test_memo_addressed_to_officials_is_correspondence():
     text = (
         "Para: Delegación de la Unión Europea\nDe: Centro de Derechos Humanos\nFecha: 5 de abril de 2021\n\n"
         "1. Persisten las desapariciones."
     )
     d = _doc(text, "es")
-    assert d.doc_type == "report" and d.date == "2021-04-05"
+    assert d.doc_type == "letter" and d.date == "2021-04-05"
+    titled = _doc("A report on disappearances\n\nIntroduction\n\nThe search continues.", "en")
+    assert titled.doc_type == "report"
 
 
 def test_published_month_label():
@@ -201,3 +203,25 @@ def test_untitled_letters_are_titled_by_their_addressees():
         language="es",
     )
     assert es.document.title == "Carta a Ana Ruiz"
+
+
+def test_dates_in_page_metadata_lines():
+    # a pipe-separated byline: the date cell is short even when the line is long
+    d = _doc(
+        "Comunicado\n\nSecretaría de Relaciones Exteriores de México | 16 de abril de 2024 | "
+        "Comunicado No. 198\n\n"
+        "Los gobiernos se reunieron.",
+        "es",
+    )
+    assert d.date == "2024-04-16"
+    # an update stamp after the date does not hide the publication date before it
+    d = _doc(
+        "Pactan acuerdo 10/10/2021 | Actualizado 11/10/2021 09:12\n\nWASHINGTON.— Los gobiernos firmaron.",
+        "es",
+    )
+    assert d.date == "2021-10-10"
+    # but a date after an update cue is never the issue date
+    d = _doc("Talks held\n\nLast updated 03/04/2024\n\nOfficials met to review the plan.", "en")
+    assert d.date is None
+    # U.S. month-first numbers in a dateline
+    assert _doc("PRESS RELEASE\nHANOI, 05/26/2017\n\nThe two sides held talks.", "en").date == "2017-05-26"

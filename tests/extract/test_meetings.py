@@ -477,3 +477,37 @@ def test_landmark_in_a_non_party_country_is_not_the_venue():
     text = "Honduras and El Salvador held the Binational Security Dialogue at the National Palace."
     m = _meetings(text, date="2022-06-03")[0]
     assert m.country != "MX" and m.parties == ["HN", "SV"]
+
+
+def test_round_and_venue_from_a_later_sentence_about_the_dialogue():
+    text = (
+        "Rights talks end\n\n"
+        "Jakarta and Washington concluded their annual human rights dialogue on Friday with "
+        "appeals for the release of activists. The 7th round of the dialogue took place in "
+        "Washington over two days.\n"
+    )
+    [m] = _meetings(text, date="2016-03-04")
+    assert (m.round, m.city, m.country) == (7, "Washington", "US")
+
+
+def test_spanish_later_reference_and_unrelated_meetings_are_not_merged():
+    text = (
+        "Concluye el Diálogo de Derechos Humanos Chile-Unión Europea\n\n"
+        "Chile y la Unión Europea celebraron el Diálogo de Derechos Humanos. "
+        "La quinta ronda del diálogo se llevó a cabo en Santiago.\n\n"
+        "Por separado, ministros de otros países se reunieron en Lima el mismo día."
+    )
+    [m] = _meetings(text, "es", date="2019-05-10")
+    assert m.round == 5 and m.city == "Santiago"
+
+
+def test_agreements_announced_at_the_end_of_a_meeting_report_it():
+    text = (
+        "Comunicado de organizaciones\n\n"
+        "Lima, 12 de mayo de 2022.\n\n"
+        "Frente a los acuerdos anunciados al término de la reunión del Grupo de Alto Nivel de "
+        "Seguridad en Quito, las organizaciones expresamos preocupación."
+    )
+    [m] = _meetings(text, "es", date="2022-05-12")
+    assert m.series == "Grupo de Alto Nivel de Seguridad" and m.city == "Quito"
+    assert _meetings("The next meeting of the Grupo de Alto Nivel de Seguridad will be held in Quito.") == []

@@ -286,3 +286,45 @@ def test_names_after_cases_of_are_people_without_side():
     )
     assert set(p) == {"Ana Gómez Ruiz", "Pedro Lara Soto"}
     assert all(x.side is None for x in p.values())
+
+
+def test_memo_header_and_contacts_give_addressees_and_signatories():
+    text = (
+        "MEMORANDUM\n\n"
+        "TO: Laura Finch, Deputy Assistant Secretary of State for Central America\n"
+        "    Omar Reyes, Director for Andean Affairs, Department of State\n"
+        "FROM: Coalición Andina por los Derechos (CAD)\n"
+        "DATE: May 2, 2024\n\n"
+        "We urge the Department to raise prison conditions in the dialogue.\n\n"
+        "Contacts:\n"
+        "Irene Salas, Advocacy Director, Coalición Andina por los Derechos\n"
+    )
+    got = _people(text)
+    assert got["Laura Finch"].role == "addressee" and got["Laura Finch"].side == "US"
+    assert got["Omar Reyes"].role == "addressee"
+    assert got["Irene Salas"].role == "signatory" and got["Irene Salas"].title == "Advocacy Director"
+
+
+def test_spanish_markdown_memo_header():
+    text = (
+        "# MEMORÁNDUM\n\n"
+        "**Para:** Sen. Rocío Vargas Peña, presidenta de la Comisión de Derechos Humanos del Senado de la "
+        "República\n\n"
+        "**De:** Colectivo Voces del Sur\n\n"
+        "**Fecha:** 03/03/2019\n\n"
+        "Solicitamos que el Senado cite a la Comisión Nacional de Búsqueda."
+    )
+    got = _people(text, "es")
+    assert got["Rocío Vargas Peña"].role == "addressee"
+
+
+def test_people_who_joined_a_side_are_its_members():
+    text = (
+        "The talks were led by Foreign Minister Ana Duarte of Chile and Secretary of State Mark Hill. "
+        "Attorney General Ruth Cole and Commerce Secretary Dan Ortiz joined on the U.S. side, while the "
+        "Chilean delegation was integrated by Pedro Lagos, Minister of Justice."
+    )
+    got = _people(text)
+    assert (got["Ruth Cole"].role, got["Ruth Cole"].side) == ("member", "US")
+    assert (got["Dan Ortiz"].role, got["Dan Ortiz"].side) == ("member", "US")
+    assert got["Pedro Lagos"].role == "member" and got["Pedro Lagos"].side == "CL"

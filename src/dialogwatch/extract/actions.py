@@ -28,6 +28,7 @@ from dialogwatch.extract.cues import CueHit, find_cues
 from dialogwatch.extract.data_loader import load_data
 from dialogwatch.extract.deadlines import find_deadline
 from dialogwatch.extract.levels import _verb_hits, action_level
+from dialogwatch.extract.prefilter import Prefiltered, prefiltered
 from dialogwatch.extract.schema import Action, DocumentInfo, Meeting, Participant
 
 MAX_TEXT = 600
@@ -312,10 +313,10 @@ class _Anaphora(BaseModel):
 
 
 @cache
-def _anaphora_re() -> re.Pattern[str]:
+def _anaphora_re() -> Prefiltered:
     data = load_data("anaphora.yaml", _Anaphora)
     words = sorted({*data.en, *data.es}, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+    return prefiltered(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
 
 
 def refers_back(text: str) -> bool:

@@ -8,7 +8,9 @@ from functools import cache
 
 from pydantic import BaseModel
 
+from dialogwatch.extract.alternation import word_alternation
 from dialogwatch.extract.data_loader import load_data
+from dialogwatch.extract.prefilter import Prefiltered, prefiltered
 
 
 class _Cue(BaseModel):
@@ -66,9 +68,9 @@ def _compiled(language: str = "en") -> list[tuple[_Cue, re.Pattern[str], frozens
 
 
 @cache
-def _excluded() -> re.Pattern[str]:
+def _excluded() -> Prefiltered:
     alt = "|".join(re.escape(w) for w in sorted(cues_data().exclude_words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w])(?:{alt})(?![\w])")
+    return prefiltered(rf"(?<![\w])(?:{alt})(?![\w])")
 
 
 _WORD_START = re.compile(r"[\w]+$")
@@ -86,9 +88,19 @@ def _triggers(language: str = "en") -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(words), tuple(suffixes)
 
 
+@cache
+def _trigger_scan(language: str = "en") -> re.Pattern[str]:
+    """Any trigger word or suffix as bare text: a text without one has no trigger token."""
+    words, suffixes = _triggers(language)
+    return re.compile(word_alternation({*words, *suffixes}))
+
+
 def find_cues(text: str, language: str = "en") -> list[CueHit]:
     """All cue occurrences in ``text``, in order of position."""
-    toks = set(_TOKENS.findall(text.lower()))
+    low = text.lower()
+    if _trigger_scan(language).search(low) is None:
+        return []  # every token is a piece of ``low``: none can be or end with a trigger
+    toks = set(_TOKENS.findall(low))
     words, suffixes = _triggers(language)
     if words.isdisjoint(toks) and not (suffixes and any(len(t) > 5 and t.endswith(suffixes) for t in toks)):
         return []

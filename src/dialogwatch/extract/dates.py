@@ -95,7 +95,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         # press-agency datelines with a two-digit year: "(jun. 3/21)", "(Oct 12/22)"
         ("mon_d_yy", re.compile(rf"(?<=\()\s*{mon}\s*(?P<d>[0-3]?\d)/(?P<yy>\d{{2}})(?=\s*\))", flags)),
         ("iso", re.compile(rf"\b{_YEAR}-(?P<mn>[01]\d)-(?P<d>[0-3]\d)\b")),
-        ("numeric", re.compile(r"\b(?P<a>[0-3]?\d)/(?P<b>[01]?\d)/(?P<y>(?:19|20)\d{2})\b")),
+        ("numeric", re.compile(r"\b(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)\d{2})\b")),
         # European dotted dates are always day first: "17.02.2023"
         (
             "dotted",
@@ -200,10 +200,10 @@ def _parse(kind: str, m: re.Match[str], language: str) -> tuple[int | None, int,
         return y, int(gd["mn"]), int(gd["d"])
     if kind == "numeric":
         a, b = int(gd["a"]), int(gd["b"])
-        if language == "en" and a <= 12 < b:
-            a, b = b, a
-        elif language == "en" and a <= 12 and b <= 12:
-            a, b = b, a  # U.S. texts write month first
+        # A number above 12 can only be the day; when both could be months, U.S.-English
+        # texts write the month first and Spanish ones the day.
+        if b > 12 >= a or (a <= 12 and b <= 12 and language == "en"):
+            return y, a, b
         return y, b, a
     mo = month_number(gd["m"])
     if mo is None:

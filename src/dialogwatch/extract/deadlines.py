@@ -14,6 +14,7 @@ from functools import cache
 from pydantic import BaseModel
 
 from dialogwatch.extract.data_loader import load_data
+from dialogwatch.extract.prefilter import Prefiltered, prefiltered
 
 
 class _DeadlinePattern(BaseModel):
@@ -78,10 +79,11 @@ def _data() -> _Deadlines:
 
 
 @cache
-def _compiled() -> list[tuple[_DeadlinePattern, re.Pattern[str]]]:
+def _compiled() -> list[tuple[_DeadlinePattern, Prefiltered]]:
     months = "|".join(sorted(_data().months, key=len, reverse=True))
+    # every action runs all patterns; their literals ("within", "tardar", a year's "20") rule most out
     return [
-        (p, re.compile(p.pattern.replace("MONTH", f"(?:{months})"), re.IGNORECASE)) for p in _data().patterns
+        (p, prefiltered(p.pattern.replace("MONTH", f"(?:{months})"), re.IGNORECASE)) for p in _data().patterns
     ]
 
 

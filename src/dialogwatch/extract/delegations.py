@@ -17,10 +17,12 @@ from dialogwatch.extract.acronyms import paren_acronyms
 from dialogwatch.extract.context import DocContext
 from dialogwatch.extract.orgs import is_org_like, org_data, resolve_org
 from dialogwatch.extract.places import find_countries, fold
+from dialogwatch.extract.prefilter import prefiltered
 from dialogwatch.extract.roles import markers
 from dialogwatch.extract.schema import Acronym, Delegation, DocumentInfo, Evidence, Participant
 
-_REPS = re.compile(
+# per-sentence cues: most sentences hold none of their words, which a pre-check sees without a scan
+_REPS = prefiltered(
     r"\b(?:(?:high[- ]level|senior|additional|other|government)\s+)*"
     r"(?:representatives|officials|members|staff|personnel|delegates|experts|representantes|funcionari[oa]s|"
     r"servidores públicos|integrantes|titulares|autoridades)\s+(?:of|from|de|del|de la)\s+",
@@ -38,7 +40,7 @@ _REP_LEAD = re.compile(
     r"(?:officials|representatives|representantes|funcionari[oa]s)"
 )
 _LEAD = re.compile(r"^(?:(?:of|de|del|the|la|el|los|las|other|otros|otras)\s+)+", re.IGNORECASE)
-_DELEG = re.compile(r"\bdelegation|\bdelegaci[oó]n|\bheaded by\b|\bled by\b|\bencabezad[oa]", re.IGNORECASE)
+_DELEG = prefiltered(r"\bdelegation|\bdelegaci[oó]n|\bheaded by\b|\bled by\b|\bencabezad[oa]", re.IGNORECASE)
 
 
 def find_delegations(

@@ -18,6 +18,7 @@ from pydantic import BaseModel
 from dialogwatch.extract.context import DocContext
 from dialogwatch.extract.data_loader import load_data
 from dialogwatch.extract.dates import DateMatch, find_dates, weekday_names
+from dialogwatch.extract.prefilter import Prefiltered, prefiltered
 from dialogwatch.extract.schema import DocumentInfo
 
 
@@ -52,12 +53,13 @@ def _data() -> DocTypeData:
 
 
 @cache
-def _compiled() -> list[tuple[str, str, int, re.Pattern[str], bool]]:
-    # patterns are lower case and run on lower-cased text: much faster than IGNORECASE
+def _compiled() -> list[tuple[str, str, int, Prefiltered, bool]]:
+    # patterns are lower case and run on lower-cased text: much faster than IGNORECASE; most
+    # cues' literals are absent from most documents, which the pre-check sees without a scan
     out = []
     for doc_type, cues in _data().cues.items():
         for c in cues:
-            out.append((doc_type, c.where, c.weight, re.compile(c.pattern, re.MULTILINE), c.case))
+            out.append((doc_type, c.where, c.weight, prefiltered(c.pattern, re.MULTILINE), c.case))
     return out
 
 
@@ -198,7 +200,7 @@ def find_issue_date(ctx: DocContext) -> tuple[str | None, str]:
     for d in dates:
         line_start = head.rfind("\n", 0, d.start) + 1
         line_end = head.find("\n", d.end)
-        line = head[line_start : line_end if line_end >= 0 else len(head)]
+        line = _cell(head, line_start, line_end if line_end >= 0 else len(head), d.start)
         if len(clean_heading(line)) <= 60 and not re.search(
             r"\b(?:from|to|desde|hasta)\b", line, re.IGNORECASE
         ):
@@ -211,13 +213,29 @@ def find_issue_date(ctx: DocContext) -> tuple[str | None, str]:
         if ds and ds[0].start - m.end() <= 12 and "\n" not in head[m.end() : ds[0].start]:
             return ds[0].iso, "date.label"
     for d in dates:
-        if d.start < 800 and re.match(r"[ \t*_]*(?:\n|$)", head[d.end :]):
+        if d.start < 800 and re.match(r"[ \t*_]*(?:\n|$|[|·•]\s)", head[d.end :]):
             return d.iso, "date.line_end"
     return None, ""
 
 
+_CELL_SEP = re.compile(r"\s[|·•]\s")
+
+
+def _cell(text: str, start: int, end: int, at: int) -> str:
+    """The part of a line around ``at`` between separators ("Ministry | 16 April 2024 | No. 198")."""
+    line = text[start:end]
+    lo, hi = 0, len(line)
+    for sep in _CELL_SEP.finditer(line):
+        if sep.end() <= at - start:
+            lo = sep.end()
+        elif sep.start() >= at - start:
+            hi = sep.start()
+            break
+    return line[lo:hi]
+
+
 def _ignored(text: str, d: DateMatch) -> bool:
+    """Whether a page-furniture cue ("Updated", "©") stands before the date on its line."""
     line_start = text.rfind("\n", 0, d.start) + 1
-    line_end = text.find("\n", d.end)
-    line = text[line_start : line_end if line_end >= 0 else len(text)]
-    return bool(_date_ignore().search(line))
+    # "10/10/2021 | Actualizado 11/10/2021": the update stamp taints only what follows it.
+    return bool(_date_ignore().search(text[line_start : d.start]))

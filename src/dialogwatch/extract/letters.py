@@ -48,7 +48,14 @@ def _full_name(text: str, start: int, end: int) -> tuple[int, int, str] | None:
 
 
 _SIGN_PREFIX = re.compile(r"\s*(?:firma|firmado|signed|signature|from|de)\s*:\s*", re.IGNORECASE)
-_MEMO_FROM = re.compile(r"^[ \t]*(?:from|de)[ \t]*:[ \t]*(?P<who>[^\n]+)$", re.IGNORECASE | re.MULTILINE)
+# memo header lines, plain or in Markdown emphasis ("**De:** ...")
+_MEMO_FROM = re.compile(
+    r"^[ \t*_]*(?:from|de)[ \t*_]*:[ \t*_]*(?P<who>[^\n]+)$", re.IGNORECASE | re.MULTILINE
+)
+# "TO: A, Title\n    B, Title" or "Para: A, cargo; B, cargo": a memo's addressees, with indented continuations
+_MEMO_TO = re.compile(
+    r"^[ \t*_]*(?:to|para)[ \t*_]*:[ \t*_]*(?P<who>[^\n]+(?:\n[ \t]+[^\n]+)*)$", re.IGNORECASE | re.MULTILINE
+)
 
 
 def signatories(ctx: DocContext) -> list[Participant]:
@@ -202,7 +209,7 @@ def addressees(ctx: DocContext) -> list[Participant]:
     text = ctx.text
     sal = _salutation_regex().search(text, 0, min(len(text), 3000))
     if not sal:
-        return []
+        return _memo_addressees(ctx)
     out: list[Participant] = []
     block_lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text[: sal.start()])]
     for i, (s, e) in enumerate(block_lines):
@@ -250,6 +257,22 @@ def addressees(ctx: DocContext) -> list[Participant]:
                     part_title = tm.group("t").strip(" ,") if tm else None
                     rule = "person.addressee.known"
                     out.append(_addressee(who_s, sal.end("who"), known.name, part_title, None, rule))
+    return out
+
+
+def _memo_addressees(ctx: DocContext) -> list[Participant]:
+    """The people a memo's "TO:" / "Para:" line names, one per line or per ";"-separated entry."""
+    memo = _MEMO_TO.search(ctx.text, 0, min(len(ctx.text), 1500))
+    if not memo:
+        return []
+    out: list[Participant] = []
+    for entry in re.finditer(r"[^;\n]+", memo.group("who")):
+        a = memo.start("who") + entry.start()
+        b = memo.start("who") + entry.end()
+        signed = _comma_block(ctx, a, b)
+        if signed is not None:
+            rule = "person.addressee.memo"
+            out.append(_addressee(signed.start or a, b, signed.name, signed.title, signed.organization, rule))
     return out
 
 

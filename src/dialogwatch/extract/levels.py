@@ -14,7 +14,9 @@ from functools import cache
 
 from pydantic import BaseModel
 
+from dialogwatch.extract.alternation import word_alternation
 from dialogwatch.extract.data_loader import load_data
+from dialogwatch.extract.prefilter import Prefiltered, prefiltered
 
 
 class _Class(BaseModel):
@@ -178,13 +180,18 @@ def _verb_hits(text: str) -> list[tuple[int, int, _Entry]]:
     return out
 
 
-def _phrase_re(words: list[str]) -> re.Pattern[str]:
-    alt = "|".join(re.escape(w.lower()).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w])", re.IGNORECASE)
+def _phrase_re(words: list[str]) -> Prefiltered:
+    if all(len(w.lower()) == len(w) for w in words):
+        # as a prefix tree: the object phrases are tried at every word of every action
+        alt = word_alternation([w.lower() for w in words], ignore_case=True, flexible_space=True)
+    else:  # lower-casing changed a length ("İ"): keep the plain longest-first order
+        longest_first = sorted(words, key=len, reverse=True)
+        alt = "|".join(re.escape(w.lower()).replace(r"\ ", r"\s+") for w in longest_first)
+    return prefiltered(rf"(?<![\w-])(?:{alt})(?![\w])", re.IGNORECASE)
 
 
 @cache
-def _generic_re() -> re.Pattern[str]:
+def _generic_re() -> Prefiltered:
     return _phrase_re(levels_data().generic_objects)
 
 
@@ -205,7 +212,7 @@ def _article_specific_re() -> re.Pattern[str]:
 
 
 @cache
-def _context_re() -> re.Pattern[str]:
+def _context_re() -> Prefiltered:
     return _phrase_re(levels_data().communicative_context)
 
 
@@ -218,9 +225,14 @@ _NAMED = re.compile(r"^\s*(?:(?:a|an|the|our|their|el|la|un|una)\s+)?(?:[a-z-]+\
 _NUMBER_OBJ = re.compile(r"^\s*(?:\w+\s+){0,3}?\d[\d.,]*\s+[a-záéíóúñ]")
 
 
+@cache
+def _object_re(words: int) -> re.Pattern[str]:
+    return re.compile(rf"(?:\s*[^\s.;:,]+){{0,{words}}}")
+
+
 def _object(text: str, end: int, words: int = 6) -> str:
-    tail = text[end:]
-    m = re.match(rf"(?:\s*[^\s.;:,]+){{0,{words}}}", tail)
+    # matched in place from ``end``: no copy of the tail, no pattern-cache lookup per verb
+    m = _object_re(words).match(text, end)
     return m.group(0) if m else ""
 
 

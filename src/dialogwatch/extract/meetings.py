@@ -20,6 +20,7 @@ from dialogwatch.extract.dates import find_dates, month_number, resolve_relative
 from dialogwatch.extract.ordinals import ordinal_regex, ordinal_value
 from dialogwatch.extract.orgs import government_mentions, resolve_org
 from dialogwatch.extract.places import capital_of, city_regex, find_countries, fold, lookup_city, venue_of_org
+from dialogwatch.extract.prefilter import Prefiltered, prefiltered
 from dialogwatch.extract.schema import DocumentInfo, Meeting
 
 
@@ -51,6 +52,7 @@ class SeriesData(BaseModel):
     ministry_seat: str = r"(?!)"
     future_markers: list[str]
     past_held: list[str]
+    meeting_refs: list[str] = []
     examples: list[_SeriesExample]
 
 
@@ -86,27 +88,27 @@ def _series_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 @cache
-def _head_hint() -> re.Pattern[str]:
+def _head_hint() -> Prefiltered:
     d = series_data()
-    return re.compile(
+    return prefiltered(
         _alt([h.split()[0] for h in d.heads_en + d.heads_es])
         + r"|(?i:alto nivel|high.level|dialog|di[aá]logo|talks|consultas|consultations|reuni[oó]n)"
     )
 
 
 @cache
-def _lowercase_series() -> re.Pattern[str]:
-    return re.compile("|".join(series_data().lowercase_series))
+def _lowercase_series() -> Prefiltered:
+    return prefiltered("|".join(series_data().lowercase_series))
 
 
 @cache
-def _held() -> re.Pattern[str]:
-    return re.compile("|".join(series_data().held_verbs), re.IGNORECASE)
+def _held() -> Prefiltered:
+    return prefiltered("|".join(series_data().held_verbs), re.IGNORECASE)
 
 
 @cache
-def _hosted() -> re.Pattern[str]:
-    return re.compile("|".join(series_data().hosted_verbs), re.IGNORECASE)
+def _hosted() -> Prefiltered:
+    return prefiltered("|".join(series_data().hosted_verbs), re.IGNORECASE)
 
 
 _GENERIC = {
@@ -296,7 +298,7 @@ def _anchors(ctx: DocContext, doc: DocumentInfo) -> list[Anchor]:
         ):
             title_hit = (seg, abs_hit)
     if held:
-        return held
+        return held + _later_refs(ctx, held[0][0], held[0][1])
     if title_hit and doc.doc_type in {"joint_statement", "press_release", "media_note", "news"}:
         # the headline names the series; the body's "officials met ..." gives date and venue
         return [title_hit, *((seg, title_hit[1]) for seg in unnamed if seg.start > title_hit[0].start)]
@@ -304,13 +306,32 @@ def _anchors(ctx: DocContext, doc: DocumentInfo) -> list[Anchor]:
 
 
 @cache
-def _future_re() -> re.Pattern[str]:
-    return re.compile("|".join(series_data().future_markers), re.IGNORECASE)
+def _meeting_ref() -> Prefiltered:
+    return prefiltered("|".join(series_data().meeting_refs) or "(?!)", re.IGNORECASE)
+
+
+def _later_refs(ctx: DocContext, first: Segment, series: tuple[int, int, str, str | None]) -> list[Anchor]:
+    """Sentences just after the first report that say more about "the dialogue" (round, venue)."""
+    idx = next((i for i, s in enumerate(ctx.segments) if s is first), None)
+    if idx is None:
+        return []
+    out: list[Anchor] = []
+    for seg in ctx.segments[idx + 1 : idx + 4]:
+        if seg.kind == "heading" or find_series(seg.text) or _future(seg.text):
+            continue
+        if _held().search(seg.text) and _meeting_ref().search(seg.text):
+            out.append((seg, series))
+    return out
 
 
 @cache
-def _past_held() -> re.Pattern[str]:
-    return re.compile("|".join(series_data().past_held), re.IGNORECASE)
+def _future_re() -> Prefiltered:
+    return prefiltered("|".join(series_data().future_markers), re.IGNORECASE)
+
+
+@cache
+def _past_held() -> Prefiltered:
+    return prefiltered("|".join(series_data().past_held), re.IGNORECASE)
 
 
 def _future(sentence: str) -> bool:
@@ -365,8 +386,8 @@ def _is_dateline(text: str, seg_start: int, a: int, b: int) -> bool:
 
 
 @cache
-def _virtual() -> re.Pattern[str]:
-    return re.compile("|".join(series_data().virtual), re.IGNORECASE)
+def _virtual() -> Prefiltered:
+    return prefiltered("|".join(series_data().virtual), re.IGNORECASE)
 
 
 def _venue(ctx: DocContext, seg: Segment, parties: list[str]) -> tuple[str | None, str | None]:

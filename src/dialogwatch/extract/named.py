@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from functools import cache, lru_cache
 
 from pydantic import BaseModel
 
 from dialogwatch.extract.context import DocContext
 from dialogwatch.extract.data_loader import load_data
+from dialogwatch.extract.instrument_trim import trim_instrument
+from dialogwatch.extract.prefilter import Prefiltered, prefiltered
 from dialogwatch.extract.schema import Acronym, Case, Instrument
 
 
@@ -35,6 +38,7 @@ class CasesData(BaseModel):
     """Schema of data/cases.yaml."""
 
     cases: list[_CaseEntry]
+    macros: dict[str, str] = {}
     patterns: list[str]
     not_names: list[str]
     examples: list[_CaseExample]
@@ -54,6 +58,7 @@ class InstrumentsData(BaseModel):
     exclude: list[str]
     exclude_generic: list[str]
     ngo_markers: list[str]
+    trim_leads: list[str] = []
     examples: list[_InstrumentExample]
 
 
@@ -82,13 +87,13 @@ def _modifiers() -> frozenset[str]:
 
 # ------------------------------------------------------------------ cases
 @cache
-def _case_regex() -> tuple[re.Pattern[str], dict[str, str]]:
+def _case_regex() -> tuple[Prefiltered, dict[str, str]]:
     alias_to_case: dict[str, str] = {}
     for c in cases_data().cases:
         for a in [c.name, *c.aliases]:
             alias_to_case[a] = c.name
     alt = "|".join(re.escape(a) for a in sorted(alias_to_case, key=len, reverse=True))
-    return re.compile(rf"(?<![\w])(?:{alt})(?![\w])"), alias_to_case
+    return prefiltered(rf"(?<![\w])(?:{alt})(?![\w])"), alias_to_case
 
 
 @cache
@@ -97,9 +102,39 @@ def _folded_aliases() -> dict[str, str]:
     return {_fold(a): alias_to_case[a] for a in alias_to_case}
 
 
+def _expand(pattern: str) -> str:
+    """Put the YAML's named building blocks ({PERSON}, {PLACE}...) into a pattern."""
+    for name, body in cases_data().macros.items():
+        pattern = pattern.replace("{" + name + "}", f"(?:{body})")
+    return pattern
+
+
 @cache
-def _case_patterns() -> list[re.Pattern[str]]:
-    return [re.compile(p) for p in cases_data().patterns]
+def _case_patterns() -> list[Prefiltered]:
+    # scanned over whole documents: tried only where their first words ("masacre de") stand
+    return [prefiltered(_expand(p)) for p in cases_data().patterns]
+
+
+@cache
+def _list_item() -> re.Pattern[str]:
+    return re.compile(_expand(r"\s*{DESC}(?P<person>{PERSON})"))
+
+
+_LIST_SEP = re.compile(r",\s+(?:and\s+|y\s+)?|\s+and\s+|\s+y\s+")
+
+
+def _pattern_names(m: re.Match[str]) -> list[tuple[str, int, int]]:
+    """The case names a pattern match holds: its ``name``, or the person opening each item of ``names``."""
+    if "names" not in m.re.groupindex or not m.group("names"):
+        return [(m.group("name").strip(), m.start("name"), m.end("name"))]
+    text, base, out = m.group("names"), m.start("names"), []
+    starts = [0] + [sep.end() for sep in _LIST_SEP.finditer(text)]
+    for pos in starts:
+        # an item that opens with anything but a person ("known as ...") is an aside, not a case
+        item = _list_item().match(text, pos)
+        if item is not None:
+            out.append((item.group("person"), base + item.start("person"), base + item.end("person")))
+    return out
 
 
 def find_cases(ctx: DocContext) -> list[Case]:
@@ -115,15 +150,15 @@ def find_cases(ctx: DocContext) -> list[Case]:
     known = _folded_aliases()
     for pat in _case_patterns():
         for m in pat.finditer(ctx.text):
-            raw = m.group("name").strip()
-            words = raw.split()
-            if words[0] in bad or all(w in bad for w in words):
-                continue
-            a, b = m.start("name"), m.end("name")
-            if any(x < b and a < y for x, y in spans):
-                continue  # already read from the gazetteer
-            name = known.get(_fold(raw)) or known.get(_fold(m.group(0))) or raw
-            _add_case(found, name, m.group(0).strip(), m.start(), m.end(), "case.pattern")
+            for raw, a, b in _pattern_names(m):
+                words = raw.split()
+                if not words or words[0] in bad or all(w in bad for w in words):
+                    continue
+                if any(x < b and a < y for x, y in spans):
+                    continue  # already read from the gazetteer or an earlier pattern
+                name = known.get(_fold(raw)) or known.get(_fold(m.group(0))) or raw
+                _add_case(found, name, m.group(0).strip(), m.start(), m.end(), "case.pattern")
+                spans.append((a, b))
     return list(found.values())
 
 
@@ -138,9 +173,15 @@ def _add_case(found: dict[str, Case], name: str, alias: str, start: int, end: in
 
 
 # ------------------------------------------------------------ instruments
-_CAP = r"(?:(?:[A-Z]\.){2,}|[A-ZÁÉÍÓÚÑ](?:[\w'’-]|\.(?=\w))*)"
+# "(?:[A-Z]\.){2,}|[A-ZÁÉÍÓÚÑ](?:[\w'’-]|\.(?=\w))*" with the first letter taken out of the
+# alternation: a pattern that opens with a character class lets sre skip straight to capitals
+# instead of trying both branches at every position (same matches: the look-behind keeps
+# "A.B." to [A-Z], and the branches are tried in the same order).
+_CAP = r"(?:[A-ZÁÉÍÓÚÑ](?:(?<=[A-Z])\.(?:[A-Z]\.)+|(?:[\w'’-]|\.(?=\w))*))"
 _CONN = r"(?:of|for|on|to|and|the|against|de|del|la|las|los|el|en|para|sobre|y|contra|a|e)"
 _RUN = re.compile(rf"{_CAP}(?:(?:[ \t]+{_CONN})*[ \t]+{_CAP}|,[ \t]+(?:and[ \t]+|y[ \t]+)?{_CAP})*")
+# "for Security, Public Health and Safe Communities": a series closed by and/y inside one name
+_SERIES_IN_NAME = re.compile(r",\s+(?:(?:and|y)\s|[A-ZÁÉÍÓÚÑ][^,]*\s(?:and|y)\s+[A-ZÁÉÍÓÚÑ])")
 _SPLIT_BEFORE_HEAD = re.compile(r"(?:,\s+|\s+(?:and|y|e)\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+)?)")
 _SIGN_OFF = re.compile(
     r"^\s*(?:Sincerely|Respectfully|Atentamente|Cordialmente|Saludos cordiales|Best regards)\b.*$",
@@ -173,6 +214,12 @@ def _head_index() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 @cache
+def _head_words() -> Prefiltered:
+    """The head pattern with its literal check: where in a text head words start."""
+    return Prefiltered(_head_index()[0])
+
+
+@cache
 def _lower_regex() -> tuple[re.Pattern[str], dict[str, str]]:
     kinds: dict[str, str] = {}
     for kind, heads in instruments_data().lower_heads.items():
@@ -192,9 +239,13 @@ def find_instruments(ctx: DocContext, acronyms: list[Acronym] | None = None) -> 
     head_rx, kinds = _head_index()
     sign_off = _SIGN_OFF.search(text)
     limit = sign_off.start() if sign_off else len(text)  # signature blocks list authors, not instruments
+    heads_at = _head_words().literal_starts(text, 0, limit)
     for m in _RUN.finditer(text, 0, limit):
+        i = bisect_left(heads_at, m.start()) if heads_at is not None else -1
+        if heads_at is not None and (i == len(heads_at) or heads_at[i] >= m.end()):
+            continue  # no head word inside the run: _valid_head would find none (most runs are names)
         start, name = m.start(), m.group(0)
-        if "," in name and not re.search(r",\s+(?:and|y)\s", name):
+        if "," in name and not _SERIES_IN_NAME.search(name):
             name = name[: name.index(",")]  # "Name, Title": a list of separate names
         lead = _LEAD.match(name) or _POSSESSIVE.match(name)
         while lead and lead.end() < len(name):
@@ -260,7 +311,8 @@ def find_instruments(ctx: DocContext, acronyms: list[Acronym] | None = None) -> 
         kind = lower_kinds.get(m.group("head").lower(), "mechanism")
         items.append(Instrument(name=name, kind=kind, start=a, end=end, rule="instrument.lower"))
         taken.append((a, end))
-    return _merge(items)
+    leads = tuple(instruments_data().trim_leads)
+    return _merge([trim_instrument(it, leads) for it in items])
 
 
 def _valid_head(name: str, head_rx: re.Pattern[str]) -> re.Match[str] | None:
@@ -310,10 +362,10 @@ def _lower_next(text: str, pos: int) -> bool:
 
 
 @cache
-def _exclusions() -> tuple[re.Pattern[str], frozenset[str]]:
+def _exclusions() -> tuple[Prefiltered, frozenset[str]]:
     d = instruments_data()
     alt = "|".join(re.escape(e) for e in sorted(d.exclude, key=len, reverse=True))
-    return re.compile(rf"(?<![\w])(?:{alt})(?![\w])"), frozenset(_fold(g) for g in d.exclude_generic)
+    return prefiltered(rf"(?<![\w])(?:{alt})(?![\w])"), frozenset(_fold(g) for g in d.exclude_generic)
 
 
 def _ngo(name: str) -> bool:

@@ -45,6 +45,7 @@ class PeopleData(BaseModel):
     member_cues: list[str]
     side_cues: list[str]
     lead_verbs: str
+    join_verbs: str = "(?!)"
     meet_verbs: str
     speech_verbs: list[str]
     person_nouns: list[str]

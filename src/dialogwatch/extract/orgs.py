@@ -42,7 +42,7 @@ class _Org(BaseModel):
 
 class _OrgExample(BaseModel):
     text: str
-    key: str
+    key: str | None  # None: the text names no lexicon organisation
 
 
 class OrgData(BaseModel):
@@ -220,7 +220,8 @@ def resolve_org(name: str, country_hint: str | None = None, *, exact: bool = Fal
     generic = _generic_index().get(sig)
     if generic and hint and hint not in {"MX", "US"}:
         return _record(generic, country=hint, key=f"{hint.lower()}-{generic.key}")
-    if candidates and not country_hint:
+    if candidates and not hint:
+        # a name that states its country ("Gobernación de Guatemala") is never another country's agency
         return candidates[0]
     if exact:
         return None

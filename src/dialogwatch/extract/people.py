@@ -23,6 +23,7 @@ from dialogwatch.extract.roles import (
     Marker,
     complete_sides,
     issuer_side,
+    join_verb_members,
     lead_verb_heads,
     markers,
     merge_people,
@@ -58,6 +59,7 @@ def find_participants(ctx: DocContext, doc: DocumentInfo, acronyms: list[Acronym
     for seg in ctx.segments:
         found = _segment_people(ctx, seg, taken, state, acr)
         upgrades += lead_verb_heads(ctx.text, seg, found)
+        join_verb_members(ctx.text, seg, found)
         drafts += found
     merged = merge_people(drafts)
     complete_sides(ctx, merged)

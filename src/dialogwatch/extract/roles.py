@@ -16,6 +16,7 @@ from dialogwatch.extract.context import DocContext, Segment
 from dialogwatch.extract.names import NameCandidate, people_data, same_person
 from dialogwatch.extract.orgs import resolve_org
 from dialogwatch.extract.places import find_countries
+from dialogwatch.extract.prefilter import Prefiltered, prefiltered
 from dialogwatch.extract.schema import Participant
 
 ROLE_RANK = {"head": 5, "member": 4, "signatory": 3, "addressee": 2, "mentioned": 1}
@@ -31,12 +32,13 @@ class Marker:
 
 
 @cache
-def role_regex() -> re.Pattern[str]:
+def role_regex() -> Prefiltered:
     """The head and member cues of people.yaml as one regex (groups ``head``/``member``)."""
     d = people_data()
     heads = "|".join(sorted(d.head_cues, key=len, reverse=True))
     members = "|".join(sorted(d.member_cues, key=len, reverse=True))
-    return re.compile(rf"\b(?:(?P<head>{heads})|(?P<member>{members}))\b", re.IGNORECASE)
+    # searched in every sentence: the pre-check skips those without a cue's words
+    return prefiltered(rf"\b(?:(?P<head>{heads})|(?P<member>{members}))\b", re.IGNORECASE)
 
 
 @cache
@@ -50,11 +52,11 @@ def _speech_regex() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(rf"^\s*,?\s*(?:{verbs})\b"), re.compile(rf"\b(?:{verbs})\s*,?\s*$")
 
 
-DELEG_WORD = re.compile(r"\bdelegation|\bdelegaci[oó]n", re.IGNORECASE)
+DELEG_WORD = prefiltered(r"\bdelegation|\bdelegaci[oó]n", re.IGNORECASE)
 
 
 _SIDE_HINT = re.compile(
-    r"(?i)delega|side\b|parte|lado|headed|led\b|chaired|encabezad|presidid|^\W*(?:for|por)\b"
+    r"(?i)delega|side\b|parte|lado|headed|led\b|chaired|encabezad|presidid|represent|^\W*(?:for|por)\b"
 )
 
 
@@ -167,6 +169,25 @@ def lead_verb_heads(text: str, seg: Segment, found: list[Participant]) -> list[t
                 p.role = "head"
                 p.rule = "person.head.met_with"
     return upgrades
+
+
+@cache
+def _join_regex() -> re.Pattern[str]:
+    return re.compile(people_data().join_verbs)
+
+
+def join_verb_members(text: str, seg: Segment, found: list[Participant]) -> None:
+    """Make members of the people named just before "joined (on the U.S. side)" in a clause."""
+    clause_start = seg.start
+    for m in _join_regex().finditer(seg.text):
+        pos = seg.start + m.start()
+        countries = find_countries(m.group("obj"))
+        for p in found:
+            if clause_start <= (p.start or 0) < pos and p.role == "mentioned":
+                p.role = "member"
+                p.side = countries[0][2] if countries else p.side
+                p.rule = "person.member.join_verb"
+        clause_start = seg.start + m.end()
 
 
 @cache

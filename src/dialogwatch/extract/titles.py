@@ -16,6 +16,7 @@ from functools import cache
 
 from pydantic import BaseModel
 
+from dialogwatch.extract.alternation import word_alternation
 from dialogwatch.extract.data_loader import load_data
 from dialogwatch.extract.orgs import org_data, resolve_org
 from dialogwatch.extract.places import find_countries, fold, places_data
@@ -60,8 +61,9 @@ def title_data() -> TitleData:
     return load_data("titles.yaml", TitleData)
 
 
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+def _alt(words: list[str], *, ignore_case: bool = False) -> str:
+    # the lexicons run over every sentence: as prefix trees sre rejects a position at its first letter
+    return word_alternation(words, ignore_case=ignore_case, flexible_space=True)
 
 
 _CAPWORD = r"(?:[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)"
@@ -73,8 +75,8 @@ _COMP_LINK = r"(?:of|for|to|on|at|in|and|the|de|del|para|en|sobre|contra|y|e|la|
 def head_regex() -> re.Pattern[str]:
     """Regex for a title's start: modifiers then a head word (case-insensitive)."""
     d = title_data()
-    heads = _alt(d.heads_en + d.heads_es)
-    mods = _alt(d.modifiers_en)
+    heads = _alt(d.heads_en + d.heads_es, ignore_case=True)
+    mods = _alt(d.modifiers_en, ignore_case=True)
     return re.compile(rf"(?:{_CAPWORD}\s+){{0,2}}(?i:(?:(?:{mods})\s+)*(?:{heads}))(?![\w])")
 
 
@@ -82,8 +84,8 @@ def head_regex() -> re.Pattern[str]:
 def pre_title_regex() -> re.Pattern[str]:
     """A title phrase ending where a name starts ("Secretary of State ", "la secretaria de Seguridad, ")."""
     d = title_data()
-    heads = _alt(d.heads_en + d.heads_es)
-    mods = _alt(d.modifiers_en)
+    heads = _alt(d.heads_en + d.heads_es, ignore_case=True)
+    mods = _alt(d.modifiers_en, ignore_case=True)
     post = _alt(d.post_modifiers_es)
     adjectives = _alt([a for c in places_data().countries for a in c.adjectives if a.islower()])
     comp = rf"(?:{_COMP_WORD}|(?:{adjectives})(?![\w]))"
