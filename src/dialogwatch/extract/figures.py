@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from dialogwatch.extract.context import DocContext, Segment
 from dialogwatch.extract.data_loader import load_data
 from dialogwatch.extract.numbers import NumberMatch, find_numbers
+from dialogwatch.extract.places import find_countries
 from dialogwatch.extract.schema import Figure
 
 
@@ -162,6 +163,12 @@ def _judge(text: str, num: NumberMatch) -> tuple[str | None, str] | None:
     prev_l = prev.lower().rstrip(".")
     if prev_l in sets["not_after"]:
         return None
+    if _currency_before_re().search(before):
+        # "EUR 3.5 million": a currency code is capitalised but does not make the number a label
+        return "USD" if "$" in before[-4:] else _currency_code(before), "figure.money"
+    rate = _RATE.match(after)
+    if rate:
+        return f"per {rate.group('den')} {rate.group('noun')}", "figure.rate"
     if (
         prev
         and prev[0].isupper()
@@ -189,6 +196,9 @@ def _judge(text: str, num: NumberMatch) -> tuple[str | None, str] | None:
             return cur.unit, "figure.money"
     if first in sets["not_units"]:
         return None
+    if words[0][:1].isupper() and len(words) > 1 and words[1][:1].islower() and find_countries(words[0]):
+        unit = _unit(words[1:])  # "25,000 Mexican workers": a nationality, then what is counted
+        return (unit, "figure.count") if unit else None
     if words[0][:1].isupper() and first not in sets["stop"]:
         if (
             len(words[0]) == 1
@@ -217,6 +227,12 @@ def _judge(text: str, num: NumberMatch) -> tuple[str | None, str] | None:
             return None, "figure.bare"
         return None
     return unit, "figure.count"
+
+
+# "7.8 per 100,000 inhabitants", "7,8 por cada 100.000 habitantes": a rate and its base
+_RATE = re.compile(
+    r"^\s*(?:per|por\s+cada|por)\s+(?P<den>\d{1,3}(?:[.,\s]\d{3})+|\d+)\s+(?P<noun>[^\W\d_]+)", re.IGNORECASE
+)
 
 
 def _sentence_start(before: str) -> bool:
