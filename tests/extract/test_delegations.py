@@ -191,3 +191,23 @@ def test_spanish_clitic_lead_and_junto_con():
     assert any("Seguridad y Protección Ciudadana" in o for o in got["MX"])
     assert any("Defensa Nacional" in o for o in got["MX"])
     assert not any("Defensa Nacional" in o for o in got.get("US", []))
+
+
+def test_spanish_inverted_lead_and_delegates_of_agencies():
+    text = (
+        "La delegación peruana estuvo encabezada por la viceministra de Relaciones Exteriores, Ana Cáceres "
+        "Villar, así como por delegados del Ministerio del Interior y la Defensoría del Pueblo. "
+        "Por parte de la Unión Europea, encabezaron los trabajos el director para las Américas del "
+        "Servicio Europeo de Acción Exterior, Jan Novak, y la embajadora Eva Lind."
+    )
+    got = _deleg(text, "es")
+    assert any("Ministerio del Interior" in o for o in got["PE"])
+    assert any("Servicio Europeo de Acción Exterior" in o for o in got["EU"])
+    people = {p.name: p for p in _people_es(text)}
+    assert people["Jan Novak"].role == "head" and people["Jan Novak"].side == "EU"
+
+
+def _people_es(text: str):
+    ctx = build_context(text, "es")
+    doc = classify_document(ctx)
+    return find_participants(ctx, doc, find_acronyms(ctx))

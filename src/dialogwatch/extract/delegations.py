@@ -25,7 +25,7 @@ from dialogwatch.extract.schema import Acronym, Delegation, DocumentInfo, Eviden
 _REPS = prefiltered(
     r"\b(?:(?:high[- ]level|senior|additional|other|government)\s+)*"
     r"(?:representatives|officials|members|staff|personnel|delegates|experts|representantes|funcionari[oa]s|"
-    r"servidores públicos|integrantes|titulares|autoridades)\s+(?:of|from|de|del|de la)\s+",
+    r"servidores públicos|integrantes|titulares|autoridades|delegad[oa]s|mandos)\s+(?:of|from|de|del|de la)\s+",
     re.IGNORECASE,
 )
 _SEP = re.compile(
@@ -37,7 +37,7 @@ _END = re.compile(
 )
 _REP_LEAD = re.compile(
     r"^(?:(?:other|additional|high[- ]level|senior)\s+)*"
-    r"(?:officials|representatives|representantes|funcionari[oa]s)"
+    r"(?:officials|representatives|representantes|funcionari[oa]s|delegad[oa]s|delegates|mandos)"
 )
 _LEAD = re.compile(r"^(?:(?:of|de|del|the|la|el|los|las|other|otros|otras)\s+)+", re.IGNORECASE)
 _DELEG = prefiltered(r"\bdelegation|\bdelegaci[oó]n|\bheaded by\b|\bled by\b|\bencabezad[oa]", re.IGNORECASE)

@@ -13,14 +13,17 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
+from collections.abc import Iterator
 from functools import cache, lru_cache
 
 from pydantic import BaseModel
 
+from dialogwatch.extract.alternation import fold as re_fold
+from dialogwatch.extract.alternation import word_alternation
 from dialogwatch.extract.context import DocContext
 from dialogwatch.extract.data_loader import load_data
 from dialogwatch.extract.instrument_trim import trim_instrument
-from dialogwatch.extract.prefilter import Prefiltered, prefiltered
+from dialogwatch.extract.prefilter import Prefiltered, finditer_around, prefiltered
 from dialogwatch.extract.schema import Acronym, Case, Instrument
 
 
@@ -231,6 +234,31 @@ def _lower_regex() -> tuple[re.Pattern[str], dict[str, str]]:
     return rx, kinds
 
 
+# what a lower-case instrument phrase never holds: determiner, modifiers and head word are
+# letters, spaces and hyphens (the heads are checked in _lower_head_scan)
+_PHRASE_BREAK = re.compile(r"[^\w\s-]")
+
+
+@cache
+def _lower_head_scan() -> re.Pattern[str] | None:
+    """A lower-case head word after a space, in the folded text (None: a head holds punctuation)."""
+    _, kinds = _lower_regex()
+    if any(_PHRASE_BREAK.search(h) for h in kinds):
+        return None
+    return re.compile(r"\s" + word_alternation({re_fold(h) for h in kinds}))
+
+
+def _lower_matches(text: str) -> Iterator[re.Match[str]]:
+    """``_lower_regex()`` over ``text``: scanning every position with its determiner
+    alternation was slow, so only the clauses holding a head word are searched."""
+    rx, _ = _lower_regex()
+    scan, folded = _lower_head_scan(), re_fold(text)
+    if scan is None or len(folded) != len(text):
+        return rx.finditer(text)  # offsets of the folded text would not be the text's
+    heads = [m.start() + 1 for m in scan.finditer(folded)]
+    return finditer_around(rx, text, heads, _PHRASE_BREAK)
+
+
 def find_instruments(ctx: DocContext, acronyms: list[Acronym] | None = None) -> list[Instrument]:
     """Return named laws, programmes, mechanisms, working groups and agreements."""
     text = ctx.text
@@ -284,9 +312,9 @@ def find_instruments(ctx: DocContext, acronyms: list[Acronym] | None = None) -> 
             Instrument(name=name.strip(), kind=kinds[head], start=start, end=end, rule="instrument.caps")
         )
         taken.append((start, end))
-    lower_rx, lower_kinds = _lower_regex()
+    _, lower_kinds = _lower_regex()
     modifiers = _modifiers()
-    for m in lower_rx.finditer(text):
+    for m in _lower_matches(text):
         if not m.group("head")[0].islower():
             continue  # capitalised heads are names, read above
         a = m.start("mods") if m.group("mods") else m.start("head")

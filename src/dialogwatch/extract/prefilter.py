@@ -17,6 +17,7 @@ pattern would match. ``Prefiltered`` wraps a compiled pattern with the check.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from re import _parser as sre_parse  # the parse tree re itself compiles from
 from re._constants import (
@@ -403,3 +404,27 @@ class Prefiltered:
 def prefiltered(pattern: str, flags: int | re.RegexFlag = 0) -> Prefiltered:
     """Compile ``pattern`` with its literal pre-check."""
     return Prefiltered(re.compile(pattern, flags))
+
+
+def finditer_around(
+    rx: re.Pattern[str], text: str, anchors: list[int], breaks: re.Pattern[str]
+) -> Iterator[re.Match[str]]:
+    """``rx.finditer(text)``, searched only in the stretches between ``breaks`` characters
+    that hold one of ``anchors`` (sorted offsets).
+
+    The caller vouches that every match holds an anchor, that the pattern never consumes
+    a break character (so a match lies in one stretch), and that its look-arounds see the
+    end of a stretch as they see the break after it (``(?![\\w-])`` with breaks
+    ``[^\\w\\s-]``; no ``$``). The search of a stretch starts at its first character and
+    sees the break before it, as the whole-text search arrives there.
+    """
+    if not anchors:
+        return
+    cuts = [m.start() for m in breaks.finditer(text)]
+    searched_to = -1
+    for anchor in anchors:
+        if anchor < searched_to:
+            continue  # in the stretch just searched
+        i = bisect_right(cuts, anchor)
+        searched_to = cuts[i] if i < len(cuts) else len(text)
+        yield from rx.finditer(text, cuts[i - 1] + 1 if i else 0, searched_to)
