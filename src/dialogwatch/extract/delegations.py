@@ -25,7 +25,8 @@ from dialogwatch.extract.schema import Acronym, Delegation, DocumentInfo, Eviden
 _REPS = prefiltered(
     r"\b(?:(?:high[- ]level|senior|additional|other|government)\s+)*"
     r"(?:representatives|officials|members|staff|personnel|delegates|experts|representantes|funcionari[oa]s|"
-    r"servidores públicos|integrantes|titulares|autoridades|delegad[oa]s|mandos)\s+(?:of|from|de|del|de la)\s+",
+    r"servidores públicos|integrantes|titulares|autoridades|delegad[oa]s|mandos)"
+    r"\s+(?:of|from|de|del|de la)\s+",
     re.IGNORECASE,
 )
 _SEP = re.compile(
