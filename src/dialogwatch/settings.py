@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -30,6 +31,13 @@ class Settings(BaseSettings):
     upload_max_bytes: int = Field(default=20 * 1024 * 1024, description="Largest upload the web app takes.")
     link_threshold: float = Field(
         default=0.6, description="Score at or above which an action link is proposed rather than suggested."
+    )
+    similarity: Literal["concepts", "embeddings"] = Field(
+        default="concepts",
+        description=(
+            "Text signal of action links: model-free EN/ES concept overlap (default), or multilingual "
+            "sentence embeddings (optional ML tier; needs pip install -e '.[ml]')."
+        ),
     )
     examples_dir: Path | None = Field(
         default=None, description="Folder of example documents for `dialogwatch demo` (default: bundled)."

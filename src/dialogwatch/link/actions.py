@@ -11,11 +11,20 @@ from sqlalchemy.orm import Session
 from dialogwatch.extract.orgs import resolve_org
 from dialogwatch.extract.places import find_countries
 from dialogwatch.link.data import cases_data, scoring_data
+from dialogwatch.link.embeddings import embedding_similarity
 from dialogwatch.link.meetings import superseded
 from dialogwatch.link.named import resolve_case_name
 from dialogwatch.link.normalize import words
 from dialogwatch.link.orgs import country_of_side
-from dialogwatch.link.similarity import ActionView, score_pair, status_for
+from dialogwatch.link.similarity import (
+    CONCEPTS,
+    ActionView,
+    TextSimilarity,
+    link_kind,
+    score_pair,
+    status_for,
+)
+from dialogwatch.settings import get_settings
 from dialogwatch.store.models import (
     Action,
     ActionLink,
@@ -29,6 +38,12 @@ from dialogwatch.store.models import (
 MACHINE_STATUSES = ("suggested", "proposed")
 CONTEXT_CHARS = 1500
 RULE = "link.actions.bilingual-overlap/1"
+EMBEDDINGS_RULE = "link.actions.sentence-embeddings/1"
+
+
+def text_similarity(setting: str) -> TextSimilarity:
+    """The text signal ``settings.similarity`` asks for: concept overlap, or sentence embeddings."""
+    return embedding_similarity() if setting == "embeddings" else CONCEPTS
 
 
 @cache
@@ -266,8 +281,19 @@ def related_documents(session: Session, document_id: int, extra_topics: set[str]
     return ranked[:limit]
 
 
-def link_actions(session: Session, document: Document, threshold: float, top_k: int) -> int:
-    """Link one document's actions with every other eligible document's; return links written."""
+def link_actions(
+    session: Session,
+    document: Document,
+    threshold: float,
+    top_k: int,
+    similarity: TextSimilarity | None = None,
+) -> int:
+    """Link one document's actions with every other eligible document's; return links written.
+
+    ``similarity`` gives the text signal; by default the one ``settings.similarity`` names.
+    """
+    similar = similarity if similarity is not None else text_similarity(get_settings().similarity)
+    rule = RULE if similar is CONCEPTS else EMBEDDINGS_RULE
     eligible = eligible_document_ids(session)
     if document.id not in eligible:
         return 0
@@ -289,36 +315,40 @@ def link_actions(session: Session, document: Document, threshold: float, top_k: 
             )
         )
     }
+    # Cheap filter before reading the other paragraph (or embedding anything): a word or a topic in common.
+    pairs = [
+        (a, o)
+        for a in mine
+        for o in others
+        if a.terms & o.terms or a.topics & (o.topics | doc_case_topics.get(o.document_id, frozenset()))
+    ]
+    # One batched pass over every sentence that may be scored (concept overlap has nothing to do).
+    similar.prime(dict.fromkeys(v.text for a, o in pairs if _linkable(a, o) for v in (a, o)))
     texts: dict[int, str] = {}
     fresh: dict[tuple[int, str], list[ActionLink]] = {}
-    for a in mine:
-        for o in others:
-            if not (
-                a.terms & o.terms or a.topics & (o.topics | doc_case_topics.get(o.document_id, frozenset()))
-            ):
-                continue  # cheap filter before reading the other paragraph
-            if o.context_terms is None:
-                if o.document_id not in texts:
-                    texts[o.document_id] = (
-                        session.scalar(select(Document.clean_text).where(Document.id == o.document_id)) or ""
-                    )
-                _read_context(o, texts[o.document_id], cases.get(o.document_id, []))
-            src, tgt = _order(o, a)
-            scored = score_pair(src, tgt)
-            if scored is None or (src.id, tgt.id, scored.kind) in decided:
-                continue
-            fresh.setdefault((src.id, scored.kind), []).append(
-                ActionLink(
-                    source_action_id=src.id,
-                    target_action_id=tgt.id,
-                    kind=scored.kind,
-                    score=scored.score,
-                    evidence=scored.evidence,
-                    status=status_for(scored.score, threshold, scored.evidence),
-                    rule=RULE,
-                    identity_key=f"{src.identity_key}>{tgt.identity_key}:{scored.kind}"[:400],
+    for a, o in pairs:
+        if o.context_terms is None:
+            if o.document_id not in texts:
+                texts[o.document_id] = (
+                    session.scalar(select(Document.clean_text).where(Document.id == o.document_id)) or ""
                 )
+            _read_context(o, texts[o.document_id], cases.get(o.document_id, []))
+        src, tgt = _order(o, a)
+        scored = score_pair(src, tgt, similar)
+        if scored is None or (src.id, tgt.id, scored.kind) in decided:
+            continue
+        fresh.setdefault((src.id, scored.kind), []).append(
+            ActionLink(
+                source_action_id=src.id,
+                target_action_id=tgt.id,
+                kind=scored.kind,
+                score=scored.score,
+                evidence=scored.evidence,
+                status=status_for(scored.score, threshold, scored.evidence),
+                rule=rule,
+                identity_key=f"{src.identity_key}>{tgt.identity_key}:{scored.kind}"[:400],
             )
+        )
     return _keep_best(session, fresh, top_k)
 
 
@@ -352,6 +382,12 @@ def _keep_best(session: Session, fresh: dict[tuple[int, str], list[ActionLink]],
                 written += 1
     session.flush()
     return written
+
+
+def _linkable(x: ActionView, y: ActionView) -> bool:
+    """Whether the two kinds, in time order, can make a link at all (worth embedding)."""
+    src, tgt = _order(x, y)
+    return link_kind(src.kind, tgt.kind) is not None
 
 
 def _order(x: ActionView, y: ActionView) -> tuple[ActionView, ActionView]:

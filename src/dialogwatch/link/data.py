@@ -7,7 +7,7 @@ from importlib import resources
 from typing import TypeVar
 
 import yaml
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field, ValidationError, model_validator
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -98,6 +98,19 @@ class CrosslingualData(BaseModel):
     examples: list[dict] = Field(min_length=1)
 
 
+class EmbeddingCalibration(BaseModel):
+    """How an embedding cosine becomes the text signal: linear from ``cosine_floor`` (0) to ceiling (1)."""
+
+    cosine_floor: float = Field(ge=-1.0, le=1.0)
+    cosine_ceiling: float = Field(ge=-1.0, le=1.0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> EmbeddingCalibration:
+        if self.cosine_ceiling - self.cosine_floor < 0.05:
+            raise ValueError("embeddings.cosine_ceiling must exceed cosine_floor by at least 0.05")
+        return self
+
+
 class ScoringData(BaseModel):
     """``scoring.yaml``."""
 
@@ -107,6 +120,7 @@ class ScoringData(BaseModel):
     min_shared_terms: int = 1
     min_text_for_proposal: float = 0.0
     max_candidate_documents: int = 100
+    embeddings: EmbeddingCalibration = EmbeddingCalibration(cosine_floor=0.3, cosine_ceiling=0.8)
 
 
 @cache

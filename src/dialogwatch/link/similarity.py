@@ -1,16 +1,20 @@
-"""Score how strongly a later action restates or answers an earlier one, without a model.
+"""Score how strongly a later action restates or answers an earlier one, without a model by default.
 
 The score mixes four signals, each in [0, 1], with weights from
 ``link/data/scoring.yaml``: bilingual concept overlap of the two texts, the
 same over their surrounding paragraphs, shared topic ids, and whether the
 actors agree (the same governments restating; the addressee of an ask among
-the governments that commit).
+the governments that commit). The text signal comes from a ``TextSimilarity``
+passed in: concept overlap by default, sentence embeddings in the optional ML
+tier (``link/embeddings.py``).
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from dialogwatch.link.data import scoring_data
 from dialogwatch.link.normalize import concept_set
@@ -76,6 +80,49 @@ def set_cosine(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / math.sqrt(len(a) * len(b))
 
 
+CONCEPT_MODEL = "concept-overlap"
+
+
+@dataclass(frozen=True)
+class TextSignal:
+    """The text signal of a pair: the value in [0, 1] the score mixes, what produced it, its raw measure."""
+
+    value: float
+    model: str
+    raw: float
+
+
+class TextSimilarity(Protocol):
+    """Where the text signal of a pair comes from (concept overlap, or a sentence-embedding model)."""
+
+    name: str
+
+    def prime(self, texts: Iterable[str]) -> None:
+        """Prepare for scoring these texts (embed them in one batch); may do nothing."""
+        ...
+
+    def __call__(self, src: ActionView, tgt: ActionView) -> TextSignal:
+        """The text signal of ``tgt`` against ``src``."""
+        ...
+
+
+class ConceptOverlap:
+    """The default, model-free text signal: cosine of the two sentences' bilingual concept sets."""
+
+    name = CONCEPT_MODEL
+
+    def prime(self, texts: Iterable[str]) -> None:
+        """Nothing to prepare: concept sets are computed with the views."""
+
+    def __call__(self, src: ActionView, tgt: ActionView) -> TextSignal:
+        """``set_cosine`` of the two sentences' concepts."""
+        value = set_cosine(src.terms, tgt.terms)
+        return TextSignal(value, CONCEPT_MODEL, value)
+
+
+CONCEPTS = ConceptOverlap()
+
+
 def _actor_score(kind: str, src: ActionView, tgt: ActionView) -> tuple[float, list[str]]:
     if kind == "restates":
         if not src.actors or not tgt.actors:
@@ -98,7 +145,9 @@ def _case_anchor(kind: str, src: ActionView, tgt: ActionView) -> list[str]:
     return sorted(src.case_topics)
 
 
-def score_pair(src: ActionView, tgt: ActionView) -> LinkScore | None:
+def score_pair(
+    src: ActionView, tgt: ActionView, text_similarity: TextSimilarity = CONCEPTS
+) -> LinkScore | None:
     """Score ``tgt`` (later) as restating or answering ``src`` (earlier); None when no link is possible."""
     kind = link_kind(src.kind, tgt.kind)
     if kind is None:
@@ -117,9 +166,15 @@ def score_pair(src: ActionView, tgt: ActionView) -> LinkScore | None:
     src_ctx = src.terms if src.context_terms is None else src.context_terms
     tgt_ctx = tgt.terms if tgt.context_terms is None else tgt.context_terms
     shared_context = src_ctx & tgt_ctx
-    if len(shared_terms | shared_context) < cfg.min_shared_terms:
+    shares_words = len(shared_terms | shared_context) >= cfg.min_shared_terms
+    learned = text_similarity.name != CONCEPT_MODEL
+    if not shares_words and not learned:
+        return None  # nothing in common, and no model to ask
+    signal = text_similarity(src, tgt)
+    if not shares_words and signal.value <= 0:
+        # A model may vouch for a paraphrase that shares no concept; without that, nothing links them.
         return None
-    text = set_cosine(src.terms, tgt.terms)
+    text = signal.value
     context = set_cosine(src_ctx, tgt_ctx)
     shared_topics = sorted(src.topics & tgt.topics)
     topics = 0.0
@@ -153,6 +208,13 @@ def score_pair(src: ActionView, tgt: ActionView) -> LinkScore | None:
         "case_topics": anchored,
         "weights": dict(w),
     }
+    if learned:
+        # Say which model produced the text signal, its raw cosine, and what concept overlap would say.
+        evidence["text_signal"] = {
+            "model": signal.model,
+            "raw": round(signal.raw, 3),
+            "concept_similarity": round(set_cosine(src.terms, tgt.terms), 3),
+        }
     return LinkScore(kind, score, evidence)
 
 
