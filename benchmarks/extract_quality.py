@@ -38,7 +38,8 @@ def main() -> None:
     corpora = [
         ("tests/corpus (developed with)", ROOT / "tests" / "corpus"),
         ("benchmarks/holdout (unseen at first; since used)", ROOT / "benchmarks" / "holdout"),
-        ("benchmarks/holdout2 (fresh, second author)", ROOT / "benchmarks" / "holdout2"),
+        ("benchmarks/holdout2 (second author; since used)", ROOT / "benchmarks" / "holdout2"),
+        ("benchmarks/holdout3 (third author)", ROOT / "benchmarks" / "holdout3"),
         ("shared dev corpus", ROOT.parent / "shared" / "corpus" / "dev"),
     ]
     head = "| corpus | docs | overall | en | es | " + " | ".join(SETS) + " | level ±1 | meeting fields |"

@@ -46,3 +46,19 @@ def test_upper_case_roman_numerals_start_list_items():
 def test_the_pronoun_i_does_not_start_a_list_item():
     kinds = [s.kind for s in segment("I will attend the meeting in Geneva. I. e. the next one.")]
     assert "item" not in kinds
+
+
+def test_hard_wrapped_numbered_paragraphs_split_into_whole_sentences():
+    text = (
+        "3. Both delegations welcomed the progress of the Special Jurisdiction\n"
+        "for Peace. The Colombian side reported that the search unit\n"
+        "recovered 1,213 bodies in 2023.\n"
+        "4. A short item.\n"
+        "- a bullet that wraps\n"
+        "  onto an indented line"
+    )
+    segs = segment(text)
+    assert [s.kind for s in segs] == ["sentence", "sentence", "item", "item"]
+    assert segs[0].text.endswith("Special Jurisdiction\nfor Peace.")
+    assert segs[1].text.startswith("The Colombian side") and segs[1].text.endswith("in 2023.")
+    assert segs[3].text == "a bullet that wraps\n  onto an indented line"

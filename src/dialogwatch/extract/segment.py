@@ -37,6 +37,10 @@ _SENT_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(¿¡]?[A-Z
 _HEADING_MAX_WORDS = 14
 
 
+# a sentence ending inside a wrapped item: ". The", ".\nThe"
+_SENT_INSIDE = re.compile(r"[a-z0-9)\]][.!?]\s+[A-ZÁÉÍÓÚÑ¿¡\"“]")
+
+
 def segment(text: str) -> list[Segment]:
     """Segment ``text`` into sentences, list items and headings with offsets."""
     out: list[Segment] = []
@@ -89,15 +93,27 @@ def _units(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
                 units.append((run_start, l_start - 1, False))
                 run_start = None
             units.append((l_start + m.end(), l_end, True))
-        elif units and units[-1][2] and run_start is None and line.strip() and line[:1] in " \t":
-            # indented continuation of a list item
+        elif units and units[-1][2] and run_start is None and line.strip() and _continues_item(
+            text[units[-1][0] : units[-1][1]], line
+        ):
+            # an indented or hard-wrapped continuation of a list item
             a, _, _ = units.pop()
             units.append((a, l_end, True))
         elif run_start is None:
             run_start = l_start
     if run_start is not None:
         units.append((run_start, end, False))
-    return units
+    # A numbered paragraph wrapped over lines ("3. Both delegations ... The UK ...") holds
+    # sentences: read it as flowing text, not as one list item.
+    return [(a, b, is_item and not _SENT_INSIDE.search(text, a, b)) for a, b, is_item in units]
+
+
+def _continues_item(item: str, line: str) -> bool:
+    """Whether ``line`` carries on the list item above it rather than starting new text."""
+    if line[:1] in " \t":
+        return True
+    stripped = item.rstrip()
+    return bool(stripped) and (stripped[-1] not in ".;:!?" or line.lstrip()[:1].islower())
 
 
 def _is_heading(unit: str) -> bool:
