@@ -328,3 +328,14 @@ def test_people_who_joined_a_side_are_its_members():
     assert (got["Ruth Cole"].role, got["Ruth Cole"].side) == ("member", "US")
     assert (got["Dan Ortiz"].role, got["Dan Ortiz"].side) == ("member", "US")
     assert got["Pedro Lagos"].role == "member" and got["Pedro Lagos"].side == "CL"
+
+
+def test_sides_of_third_countries_in_both_languages():
+    text = (
+        "Deputy Assistant Secretary Karen Hill led the U.S. delegation. Deputy Minister of Foreign Affairs "
+        "Roman Petrov headed the Kazakh delegation."
+    )
+    got = _people(text)
+    assert got["Karen Hill"].side == "US" and got["Roman Petrov"].side == "KZ"
+    es = _people("La delegación alemana estuvo encabezada por la secretaria de Estado Anna Weber.", "es")
+    assert es["Anna Weber"].side == "DE"
