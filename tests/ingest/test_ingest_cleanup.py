@@ -186,3 +186,10 @@ def test_ligatures_and_typographic_hyphens() -> None:
     assert clean_text("the ﬁnal ofﬁcial text of the non\u2011binding plan") == (
         "the final official text of the non-binding plan"
     )
+
+
+def test_a_headline_and_its_date_stamp_stay_apart():
+    text = "Governments agree on a new mechanism for migrants\n\n16/05/2025 14:32\n\nMexico City, May 16."
+    assert clean_text(text).startswith("Governments agree on a new mechanism for migrants\n\n16/05/2025")
+    # a sentence cut by a page gap is still joined
+    assert "only 14 sentences" in clean_text("The courts handed down only\n\n14 sentences in 2019.")

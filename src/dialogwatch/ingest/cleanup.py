@@ -37,6 +37,7 @@ _HYPHENATED = re.compile(r"[^\W\d_]+-[^\W\d_]+")
 _HYPHEN_BREAK = re.compile(r"(?<![\w-])([^\W\d_]{2,})-[ \t]*\n(?:[ \t]*\n)*[ \t]*([^\W\d_]+)")
 # A line, blank lines (a page break or a stray gap), and the text that continues it.
 _GAP = re.compile(r"^([^\n]*)\n(?:[ \t]*\n)+(?=([^\n]*))", re.MULTILINE)
+_DATE_LINE = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b|\d{1,2}:\d{2}\b")
 _BLANK_RUN = re.compile(r"\n(?:[ \t]*\n){2,}")
 
 _HEADING_MAX_WORDS = 10
@@ -124,6 +125,8 @@ def _continues(before: str, after: str) -> bool:
         return False
     if _LIST_START.match(after) or is_page_number(after):
         return False
+    if first.isdigit() and _DATE_LINE.match(after):
+        return False  # a headline, then its date stamp ("16/05/2025 14:32"): two lines, not one
     if first.isdigit():
         # "only\n\n14 sentences": the line must read as a cut-off sentence, not a label.
         return len(stripped.split()) >= 4 and stripped[-1].isalpha() and stripped.split()[-1].islower()
