@@ -95,7 +95,8 @@ def _case_regex() -> tuple[Prefiltered, dict[str, str]]:
     for c in cases_data().cases:
         for a in [c.name, *c.aliases]:
             alias_to_case[a] = c.name
-    alt = "|".join(re.escape(a) for a in sorted(alias_to_case, key=len, reverse=True))
+    # spaces match any whitespace: a name wrapped at a line end is still the name
+    alt = "|".join(re.escape(a).replace("\\ ", r"\s+") for a in sorted(alias_to_case, key=len, reverse=True))
     return prefiltered(rf"(?<![\w])(?:{alt})(?![\w])"), alias_to_case
 
 
@@ -146,7 +147,7 @@ def find_cases(ctx: DocContext) -> list[Case]:
     found: dict[str, Case] = {}
     spans: list[tuple[int, int]] = []
     for m in rx.finditer(ctx.text):
-        name = alias_to_case[m.group(0)]
+        name = alias_to_case[re.sub(r"\s+", " ", m.group(0))]
         _add_case(found, name, m.group(0), m.start(), m.end(), "case.gazetteer")
         spans.append((m.start(), m.end()))
     bad = set(cases_data().not_names)
@@ -155,7 +156,10 @@ def find_cases(ctx: DocContext) -> list[Case]:
         for m in pat.finditer(ctx.text):
             for raw, a, b in _pattern_names(m):
                 words = raw.split()
-                if not words or words[0] in bad or all(w in bad for w in words):
+                # a dated name ("January 2022 events") may open with a word never taken alone
+                if not words or (words[0] in bad and not any(c.isdigit() for c in raw)) or all(
+                    w in bad for w in words
+                ):
                     continue
                 if any(x < b and a < y for x, y in spans):
                     continue  # already read from the gazetteer or an earlier pattern
