@@ -48,7 +48,7 @@ def _function_words() -> frozenset[str]:
 
 
 _PAREN = re.compile(r"\(([^()\n]{1,90})\)")
-_ACR_TOKEN = re.compile(r"^[A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑáéíóúñ0-9&./\-]{1,14}$")
+_ACR_TOKEN = re.compile(r"^[A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑáéíóúñ0-9&./\-]{1,14}\+?$")  # "GSP+"
 _WORD = re.compile(r"[\w'’&.\-]+", re.UNICODE)
 _OR_FORM = re.compile(
     r"(?:,\s+|\s+\()(?:or|o|also known as|conocid[oa] como)\s+"
@@ -126,7 +126,8 @@ def _context_before(text: str, pos: int, limit: int = 160) -> tuple[int, str]:
     lo = max(0, pos - limit)
     chunk = text[lo:pos]
     cut = 0
-    for m in re.finditer(r"[;:()\n\[\]{}]|[.!?]\s", chunk):
+    # a blank line ends the context; a single line break may be a hard wrap inside the name
+    for m in re.finditer(r"[;:()\[\]{}]|\n[ \t]*\n|[.!?]\s", chunk):
         cut = m.end()
     return lo + cut, chunk[cut:]
 
