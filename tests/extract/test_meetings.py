@@ -511,3 +511,25 @@ def test_agreements_announced_at_the_end_of_a_meeting_report_it():
     [m] = _meetings(text, "es", date="2022-05-12")
     assert m.series == "Grupo de Alto Nivel de Seguridad" and m.city == "Quito"
     assert _meetings("The next meeting of the Grupo de Alto Nivel de Seguridad will be held in Quito.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "series"),
+    [
+        (
+            "El Grupo de Trabajo Bilateral Chile–Francia sobre Derechos Humanos se reunió en París.",
+            "Grupo de Trabajo Bilateral Chile–Francia sobre Derechos Humanos",
+        ),
+        (
+            "Se celebró en Madrid la VII edición del Mecanismo de Consultas en materia de Derechos Humanos.",
+            "Mecanismo de Consultas en materia de Derechos Humanos",
+        ),
+        (
+            "Los ministros celebraron en Tapachula la tercera Reunión Ministerial sobre Migración y Seguridad.",
+            "Reunión Ministerial sobre Migración y Seguridad",
+        ),
+    ],
+)
+def test_spanish_series_heads_and_dashed_party_pairs(text, series):
+    [m] = _meetings(text, "es", date="2024-11-20")
+    assert m.series == series

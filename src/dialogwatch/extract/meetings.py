@@ -66,7 +66,8 @@ def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_CAP = r"[A-ZÁÉÍÓÚÑ][\w'’]*(?:-[A-Za-zÁÉÍÓÚÑ][\w'’]*)*"
+# a capitalised word, possibly joined to the next by a hyphen or a dash ("México–Alemania")
+_CAP = r"[A-ZÁÉÍÓÚÑ][\w'’]*(?:[-–—][A-Za-zÁÉÍÓÚÑ][\w'’]*)*"
 _PARTY_ES = r"(?:México|Mexico|Estados Unidos|(?:la\s+)?Unión Europea|UE|EU)"
 _PREFIX = r"(?:(?:U\.S\.|US|EU|E\.U\.|[A-Z][a-z]+)\s?[-–—]\s?(?:U\.S\.|US|EU|[A-Z][a-z]+)\s+)"
 
@@ -87,6 +88,8 @@ def _series_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return en, es
 
 
+# The lexicon patterns here run over every sentence; ``prefiltered`` skips, after a cheap
+# substring check, the sentences that hold none of a pattern's words (see prefilter.py).
 @cache
 def _head_hint() -> Prefiltered:
     d = series_data()
@@ -128,6 +131,9 @@ _SKIP_LEAD = re.compile(
 )
 
 
+_LEAD_PAIR = re.compile(rf"^{_PREFIX}")
+
+
 def find_series(text: str) -> list[tuple[int, int, str, str | None]]:
     """Return (start, end, series name, party prefix) for each dialogue name in ``text``."""
     out: list[tuple[int, int, str, str | None]] = []
@@ -144,6 +150,10 @@ def find_series(text: str) -> list[tuple[int, int, str, str | None]]:
             if fold(name) in _GENERIC or len(name.split()) < 2:
                 continue
             prefix = m.groupdict().get("prefix") or m.groupdict().get("suffix")
+            lead_pair = _LEAD_PAIR.match(name)
+            if not prefix and lead_pair and find_countries(lead_pair.group(0)):
+                # "EU–Colombia Human Rights Dialogue": the party pair is the prefix, not the name
+                prefix, name, a = lead_pair.group(0), name[lead_pair.end() :], a + lead_pair.end()
             if m.groupdict().get("prefix") and not find_countries(prefix):
                 # "High-Level Security Dialogue": a hyphenated modifier, not a party pair
                 name, a, prefix = text[m.start("prefix") : a + len(name)], m.start("prefix"), None
