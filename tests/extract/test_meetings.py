@@ -525,7 +525,8 @@ def test_agreements_announced_at_the_end_of_a_meeting_report_it():
             "Mecanismo de Consultas en materia de Derechos Humanos",
         ),
         (
-            "Los ministros celebraron en Tapachula la tercera Reunión Ministerial sobre Migración y Seguridad.",
+            "Los ministros celebraron en Tapachula la tercera Reunión Ministerial sobre Migración "
+            "y Seguridad.",
             "Reunión Ministerial sobre Migración y Seguridad",
         ),
     ],
