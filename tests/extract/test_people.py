@@ -339,3 +339,38 @@ def test_sides_of_third_countries_in_both_languages():
     assert got["Karen Hill"].side == "US" and got["Roman Petrov"].side == "KZ"
     es = _people("La delegación alemana estuvo encabezada por la secretaria de Estado Anna Weber.", "es")
     assert es["Anna Weber"].side == "DE"
+
+
+def test_address_block_with_name_comma_title_and_organisations_signing():
+    text = (
+        "**To:**\n"
+        "Maria Lind, High Representative of the Union for Foreign Affairs\n"
+        "Jon Berg, EU Special Representative for Human Rights\n\n"
+        "Dear High Representative Lind,\n\n"
+        "We write to urge you to raise prison conditions.\n\n"
+        "Yours sincerely,\n\n"
+        "Ana Ortiz, Director, Andean Rights Network (ARN)\n"
+        "Pavel Novak, Coordinator, Justice Now Initiative\n"
+        "Human Rights Watch\n"
+        "Amnesty International\n"
+    )
+    got = _people(text)
+    assert got["Maria Lind"].role == "addressee" and got["Jon Berg"].role == "addressee"
+    assert got["Jon Berg"].title == "EU Special Representative for Human Rights"
+    assert got["Ana Ortiz"].role == "signatory" and got["Pavel Novak"].role == "signatory"
+
+
+def test_spanish_bold_address_block_and_plural_salutation():
+    text = (
+        "**Excelentísimo señor**\n"
+        "**Mario Ortega Lugo**\n"
+        "Secretario de Relaciones Exteriores\n\n"
+        "Distinguidos señor canciller y señora embajadora:\n\n"
+        "Les escribimos para solicitar que el diálogo aborde la desaparición de personas.\n\n"
+        "Atentamente,\n\n"
+        "Lucía Peña Mora, coordinadora, Red de Defensoras Comunitarias\n"
+    )
+    got = _people(text, "es")
+    assert got["Mario Ortega Lugo"].role == "addressee"
+    assert got["Mario Ortega Lugo"].title == "Secretario de Relaciones Exteriores"
+    assert got["Lucía Peña Mora"].role == "signatory"

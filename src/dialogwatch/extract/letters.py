@@ -99,6 +99,8 @@ def signatories(ctx: DocContext) -> list[Participant]:
             continue
         lines = [(p_start + m.start(), p_start + m.end()) for m in re.finditer(r"[^\n]+", para)]
         per_line = [_comma_block(ctx, a, b) for a, b in lines if "," in text[a:b]]
+        # "Name, Title, Org" lines, then organisations that sign as such ("Human Rights Watch")
+        bare = [text[a:b].strip() for a, b in lines if "," not in text[a:b]]
         if per_line and all(per_line) and len(per_line) == len(lines):
             out.extend(p for p in per_line if p)
             continue
@@ -109,6 +111,10 @@ def signatories(ctx: DocContext) -> list[Participant]:
                 p.organization = first
                 p.side = org_country(first) or "CSO"
             out.append(p)
+            continue
+        orgs = sum(1 for x in bare if _org_part(x) or is_org_like(x))
+        if per_line and all(per_line) and orgs * 2 >= len(bare):
+            out.extend(p for p in per_line if p)
             continue
         person = _line_block(ctx, lines)
         if person:
@@ -219,9 +225,17 @@ def addressees(ctx: DocContext) -> list[Participant]:
         c = cands[0]
         pre = text[s : c.start]
         tm = find_pre_title(pre) if pre.strip() else None
-        if pre.strip() and not tm and not honorific_regex().search(pre):
+        if pre.strip(" *_") and not tm and not honorific_regex().search(pre):
             continue
-        if text[c.end : e].strip(" ,."):
+        rest = text[c.end : e].strip(" ,.*_")
+        if rest and text[c.end : e].lstrip(" *_").startswith(","):
+            # "Kaja Kallas, High Representative of the Union ...": name, then title and agency
+            signed = _comma_block(ctx, s, e)
+            if signed is not None:
+                rule = "person.addressee.block"
+                out.append(_addressee(c.start, c.end, c.text, signed.title, signed.organization, rule))
+            continue
+        if rest:
             continue
         title = tm.group("t").strip(" ,") if tm else None
         org = None
