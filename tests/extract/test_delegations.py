@@ -211,3 +211,27 @@ def _people_es(text: str):
     ctx = build_context(text, "es")
     doc = classify_document(ctx)
     return find_participants(ctx, doc, find_acronyms(ctx))
+
+
+def test_list_items_opened_by_their_side():
+    text = (
+        "The delegations were composed as follows:\n"
+        "- European Union: Anna Berg, Managing Director at the European External Action Service; "
+        "representatives of the Directorate-General for International Partnerships.\n"
+        "- Ecuador: Vice Minister Pablo Ruiz; representatives of the Ministry of the Interior and the "
+        "National Police of Ecuador.\n"
+    )
+    got = _deleg(text)
+    assert any("Ministry of the Interior" in o for o in got["EC"])
+    assert not any("Ministry of the Interior" in o for o in got["EU"])
+
+
+def test_co_chaired_dialogue_lists_each_sides_agencies():
+    text = (
+        "The Dialogue was co-chaired by Jon Holm, EU Special Representative for Human Rights, and by "
+        "Rosa Vidal, Director-General for Multilateral Affairs at the Bolivian Ministry of Foreign Affairs. "
+        "On the Bolivian side, representatives of the Ministry of Justice and the Ministry of Government "
+        "took part."
+    )
+    got = _deleg(text)
+    assert any("Ministry of Justice" in o for o in got["BO"])

@@ -41,7 +41,11 @@ _REP_LEAD = re.compile(
     r"(?:officials|representatives|representantes|funcionari[oa]s|delegad[oa]s|delegates|mandos)"
 )
 _LEAD = re.compile(r"^(?:(?:of|de|del|the|la|el|los|las|other|otros|otras)\s+)+", re.IGNORECASE)
-_DELEG = prefiltered(r"\bdelegation|\bdelegaci[oó]n|\bheaded by\b|\bled by\b|\bencabezad[oa]", re.IGNORECASE)
+_DELEG = prefiltered(
+    r"\bdelegation|\bdelegaci[oó]n|\bheaded by\b|\bled by\b|\bencabezad[oa]|\bchaired by\b|\bco-?chaired\b"
+    r"|\bcopresidid[oa]|\bpresidid[oa]|\brepresented by\b|\brepresentad[oa]s? por\b|\bside\b|\bparte\b",
+    re.IGNORECASE,
+)
 
 
 def find_delegations(
