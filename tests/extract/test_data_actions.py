@@ -93,3 +93,26 @@ def test_cso_voice_examples(ex):
     from dialogwatch.extract.actors import cso_voice
 
     assert cso_voice(ex.text) is ex.cso
+
+
+@pytest.mark.parametrize("ex", actors_data().intl_voice_examples, ids=lambda e: e.text[:40])
+def test_intl_voice_examples(ex):
+    from dialogwatch.extract.actors import intl_voice
+
+    assert intl_voice(ex.text) is ex.cso
+
+
+def test_a_un_experts_recommendations_are_asks_by_an_international_body():
+    from dialogwatch.extract.pipeline import extract_text
+
+    text = (
+        "UN expert urges protection for defenders\n\n"
+        "GENEVA (14 March 2025) – The UN Special Rapporteur on human rights defenders today concluded "
+        "an official visit to Honduras.\n\n"
+        "Recommendations\n\n"
+        "The Special Rapporteur recommends that the Government:\n"
+        "- Allocate sufficient budget to the National Protection System by mid-2026;\n"
+        "- Adopt a protocol for the investigation of attacks against defenders.\n"
+    )
+    asks = [a for a in extract_text(text, language="en").actions if a.kind == "ask"]
+    assert asks and all(a.actors == ["INTL"] for a in asks)

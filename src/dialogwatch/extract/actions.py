@@ -19,6 +19,7 @@ from dialogwatch.extract.actors import (
     cso_voice,
     has_actor,
     infer_parties,
+    intl_voice,
     is_cso_subject,
     letter_addressee,
     subject_actors,
@@ -61,7 +62,10 @@ def find_actions(
 ) -> list[Action]:
     """Return every commitment and ask with actors, addressee, level and deadline."""
     doc_type = (doc.doc_type if doc else None) or _guess_doc_type(ctx.text)
-    if doc_type not in ("joint_statement", "media_note", "framework", "letter") and cso_voice(ctx.text):
+    intl = doc_type not in ("joint_statement", "media_note", "framework", "letter") and intl_voice(ctx.text)
+    if doc_type not in ("joint_statement", "media_note", "framework", "letter") and (
+        intl or cso_voice(ctx.text)
+    ):
         doc_type = "letter"  # an NGO's release or report: its authors ask, they do not pledge
     date = doc_date or (doc.date if doc else None) or _meeting_date(meetings)
     parties = infer_parties(ctx.text, meetings or [])
@@ -107,11 +111,16 @@ def find_actions(
                 action = None  # "We urge you to:" only introduces the items
         if action is not None:
             out.append(action)
+    if intl:
+        for a in out:  # a UN expert's recommendations: asks by an international body
+            if a.kind == "ask" and a.actors == ["CSO"]:
+                a.actors = ["INTL"]
     return out
 
 
 _RECOMMEND_LEAD = re.compile(
-    r"\b(?:recommendations?|recomendaciones|we\s+recommend|recomendamos|requests?|peticiones|solicitudes|demandas)\b",
+    r"\b(?:recommendations?|recomendaciones|we\s+recommend|recommends|recomendamos|recomienda|requests?|"
+    r"peticiones|solicitudes|demandas)\b",
     re.IGNORECASE,
 )
 

@@ -38,6 +38,8 @@ class ActorsData(BaseModel):
     cso_voice: list[str] = []
     cso_voice_not_after: list[str] = []
     cso_voice_examples: list[_VoiceExample] = []
+    intl_voice: list[str] = []
+    intl_voice_examples: list[_VoiceExample] = []
 
 
 @cache
@@ -52,6 +54,16 @@ def _voice_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     voice = re.compile("|".join(f"(?:{p})" for p in d.cso_voice), re.IGNORECASE)
     guard = re.compile(r"(?:" + "|".join(d.cso_voice_not_after) + r")\s*$", re.IGNORECASE)
     return voice, guard
+
+
+@cache
+def _intl_re() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in actors_data().intl_voice) or "(?!)", re.IGNORECASE)
+
+
+def intl_voice(text: str, window: int = 1500) -> bool:
+    """True when an international body speaks (a UN expert's end-of-mission statement, the IACHR)."""
+    return bool(_intl_re().search(text[:window]))
 
 
 def cso_voice(text: str, window: int = 4000) -> bool:
