@@ -159,21 +159,23 @@ def _index() -> dict[str, list[tuple[tuple[str, ...], _Entry]]]:
 def _verb_hits(text: str) -> list[tuple[int, int, _Entry]]:
     """(start, end, entry) for each classified verb or phrase, left to right, no overlaps."""
     index = _index()
-    toks = [(m.start(), m.end(), m.group(0).lower()) for m in _TOKEN.finditer(text)]
+    toks = list(_TOKEN.finditer(text))
+    # lower-casing an ASCII text keeps every token where it was: one call, not one per token
+    words = _TOKEN.findall(text.lower()) if text.isascii() else [m.group(0).lower() for m in toks]
     out: list[tuple[int, int, _Entry]] = []
     i = 0
-    while i < len(toks):
-        cands = index.get(toks[i][2])
+    while i < len(words):
+        cands = index.get(words[i])
         hit = None
         if cands:
             for rest, entry in cands:
                 n = len(rest)
-                if n == 0 or tuple(t[2] for t in toks[i + 1 : i + 1 + n]) == rest:
+                if n == 0 or tuple(words[i + 1 : i + 1 + n]) == rest:
                     hit = (n, entry)
                     break
         if hit:
             n, entry = hit
-            out.append((toks[i][0], toks[i + n][1], entry))
+            out.append((toks[i].start(), toks[i + n].end(), entry))
             i += n + 1
         else:
             i += 1

@@ -8,41 +8,24 @@ pattern contains one of a few literal strings ("held", "convened", ...), and a
 substring test over a case-folded copy of the text rules most texts out at a
 fraction of that cost.
 
-The literals are read off the parse tree the ``re`` module compiles from, and
-the fold maps every pair of characters that ``re.IGNORECASE`` treats as equal
-to one character, so the check is exact: it never turns away a text the
-pattern would match. ``Prefiltered`` wraps a compiled pattern with the check.
+The literals are read off the parse tree the ``re`` module compiles from
+(``literals.py``), and the fold maps every pair of characters ``re.IGNORECASE``
+treats as equal to one character, so the check is exact: it never turns away a
+text the pattern would match. ``Prefiltered`` wraps a compiled pattern with the
+check and, when every match starts with one of a few literals, tries the pattern
+only where one starts. ``finditer_around`` searches only the stretches of a text
+around given anchors.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterator
-from re import _parser as sre_parse  # the parse tree re itself compiles from
-from re._constants import (
-    ASSERT,
-    ASSERT_NOT,
-    AT,
-    ATOMIC_GROUP,
-    BRANCH,
-    IN,
-    LITERAL,
-    MAX_REPEAT,
-    MIN_REPEAT,
-    POSSESSIVE_REPEAT,
-    SUBPATTERN,
-)
 from typing import Any
 
 from dialogwatch.extract.alternation import fold, word_alternation
+from dialogwatch.extract.literals import Strings, literal_checks
 
-Strings = frozenset[str]
-
-# more possible strings than this and a run of the pattern stops being spelled out
-_MAX_STRINGS = 64
-# a match's first words may be a whole lexicon: a trie scans for hundreds as fast as for a few
-_MAX_LEADS = 1024
 # leading literals shorter than this start at too many places to pay for a match attempt at each
 _MIN_LEAD = 4
 # on a shorter text a scan of its own costs more than it saves
@@ -53,212 +36,20 @@ _LEXICON_LEADS = 8
 _END = 2**63 - 1  # re's own default end position
 # more literals than this are checked by one literal-only regex, a trie: one scan, not one per literal
 _MAX_IN_CHECKS = 8
-# independent literal lists checked per text ("en" ... and a year's "19"/"20"): each must be there
-_MAX_CHECKS = 2
+# ... except in a long text, where ``in`` (a fast string search) beats a trie whose words start
+# with common letters (sre then stops at every such letter) for up to this many literals
+_LONG_TEXT = 1000
+_MAX_LONG_IN_CHECKS = 12
 
 
-def _possible(items: Any) -> Strings | None:
-    """Every string a (sub)pattern can match, or None when that is not a short list."""
-    out: set[str] = {""}
-    for op, av in items:
-        alts = _possible_item(op, av)
-        if alts is None:
-            return None
-        out = {a + b for a in out for b in alts}
-        if len(out) > _MAX_STRINGS:
-            return None
-    return frozenset(out)
-
-
-def _possible_item(op: Any, av: Any) -> Strings | None:
-    if op is LITERAL:
-        return frozenset({chr(av)})
-    if op is IN:  # a class of plain characters ("[oó]"); ranges, categories and negation give up
-        if len(av) <= 8 and all(o is LITERAL for o, _ in av):
-            return frozenset(chr(c) for _, c in av)
-        return None
-    if op is SUBPATTERN:
-        return _possible(av[3])
-    if op is ATOMIC_GROUP:
-        return _possible(av)
-    if op is BRANCH:
-        out: set[str] = set()
-        for alt in av[1]:
-            p = _possible(alt)
-            if p is None:
-                return None
-            out |= p
-        return frozenset(out) if len(out) <= _MAX_STRINGS else None
-    if op in (MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT):
-        lo, hi, item = av
-        if hi > 1:
-            return None
-        p = _possible(item) if hi == 1 else frozenset({""})
-        return p if p is None or lo >= 1 else p | {""}
-    if op in (AT, ASSERT, ASSERT_NOT):
-        return frozenset({""})  # zero width: the characters around it are still adjacent
-    return None  # any character, a category, a back reference ...
-
-
-def _requirements(items: Any) -> list[Strings]:
-    """Lists of strings, from different parts of the pattern: every match holds one string of each."""
-    out: list[Strings] = []
-    run: set[str] = {""}  # possible strings of the current run of spelled-out items
-    for op, av in items:
-        alts = _possible_item(op, av)
-        if alts is not None:
-            longer = {a + b for a in run for b in alts}
-            if len(longer) <= _MAX_STRINGS:
-                run = longer
-                continue
-            _keep(out, run)
-            run = set(alts)
-            continue
-        _keep(out, run)
-        run = {""}
-        out.extend(_item_requirements(op, av))
-    _keep(out, run)
-    return out
-
-
-def _keep(out: list[Strings], strings: set[str]) -> None:
-    if strings and "" not in strings:
-        out.append(frozenset(strings))
-
-
-def _item_requirements(op: Any, av: Any) -> list[Strings]:
-    if op is SUBPATTERN:
-        return _requirements(av[3])
-    if op is ATOMIC_GROUP:
-        return _requirements(av)
-    if op is BRANCH:
-        out: set[str] = set()
-        for alt in av[1]:
-            n = _needed(alt)
-            if n is None:
-                return []
-            out |= n
-        return [frozenset(out)]
-    if op in (MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT) and av[0] >= 1:
-        return _requirements(av[2])
-    return []
-
-
-def _needed(items: Any) -> Strings | None:
-    """The most selective list of strings one of which every match contains (None: no such list)."""
-    best: Strings | None = None
-    for strings in _requirements(items):
-        best = _better(best, strings)
-    return best
-
-
-def _better(a: Strings | None, b: Strings | None) -> Strings | None:
-    """The more selective list: longer shortest string, then fewer strings."""
-    if not b or "" in b:
-        return a
-    if not a:
-        return b
-    return a if (min(map(len, a)), -len(a)) >= (min(map(len, b)), -len(b)) else b
-
-
-def _lead(items: Any) -> Strings | None:
-    """Strings one of which every match starts with, or None when there is no such list."""
-    run: set[str] = {""}
-    for op, av in items:
-        alts = _possible_item(op, av)
-        if alts is not None:
-            longer = {a + b for a in run for b in alts}
-            if len(longer) <= _MAX_STRINGS:
-                run = longer
-                continue
-        # the rest of the match starts with how this item starts
-        sub = _lead_item(op, av) if alts is None else alts
-        if sub is not None:
-            longer = {a + b for a in run for b in sub}
-            if len(longer) <= _MAX_LEADS:
-                run = longer
-        break
-    return None if "" in run else frozenset(run)
-
-
-def _lead_item(op: Any, av: Any) -> Strings | None:
-    if op is SUBPATTERN:
-        return _lead(av[3])
-    if op is ATOMIC_GROUP:
-        return _lead(av)
-    if op is BRANCH:
-        out: set[str] = set()
-        for alt in av[1]:
-            lead = _lead(alt)
-            if lead is None:
-                return None
-            out |= lead
-        return frozenset(out)
-    if op in (MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT) and av[0] >= 1:
-        return _lead(av[2])
-    return None
-
-
-def _parsed(rx: re.Pattern[str]) -> Any:
-    return sre_parse.parse(rx.pattern, rx.flags) if isinstance(rx.pattern, str) else None
-
-
-def _ignores_case(items: Any, flags: int) -> bool:
-    """True when some part of the pattern matches case-insensitively (a flag or a ``(?i:...)``)."""
-    if flags & re.IGNORECASE:
-        return True
-    for op, av in items:
-        if op is SUBPATTERN and (av[1] & re.IGNORECASE or _ignores_case(av[3], 0)):
-            return True
-        if op is BRANCH and any(_ignores_case(alt, 0) for alt in av[1]):
-            return True
-        if op in (MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT) and _ignores_case(av[2], 0):
-            return True
-        if op in (ASSERT, ASSERT_NOT) and _ignores_case(av[1], 0):
-            return True
-        if op is ATOMIC_GROUP and _ignores_case(av, 0):
-            return True
-    return False
-
-
-def literal_checks(rx: re.Pattern[str]) -> tuple[list[Strings], Strings | None, bool]:
-    """(lists of strings, every match holding one string of each, most selective first;
-    strings one of which every match starts with; whether all are folded and must be
-    looked for in the folded text).
-
-    A pattern that never ignores case is checked on the text as it is: no fold to pay for.
-    """
-    parsed = _parsed(rx)
-    if parsed is None:
-        return [], None, False
-    folds = _ignores_case(parsed, rx.flags)
-    needed = _requirements(parsed)
-    lead = _lead(parsed)
-    if folds:
-        needed = [frozenset(fold(s) for s in strings) for strings in needed]
-        lead = frozenset(fold(s) for s in lead) if lead else None
-    needed = sorted({_minimal(strings) for strings in needed}, key=_selectivity)
-    if lead:  # a string another one starts adds nothing: the shorter one starts there too
-        lead = frozenset(s for s in lead if not any(o != s and s.startswith(o) for o in lead))
-    return needed[:_MAX_CHECKS], lead, folds
-
-
-# a literal check: a few strings tested with ``in``, or one prefix-tree regex for many
-_Check = tuple[str, ...] | re.Pattern[str]
+# a literal check: the strings, tested with ``in``, and a prefix-tree regex for them when
+# there are more than a few (one scan, not one per string)
+_Check = tuple[tuple[str, ...], re.Pattern[str] | None]
 
 
 def _check(strings: Strings) -> _Check:
-    return re.compile(word_alternation(strings)) if len(strings) > _MAX_IN_CHECKS else tuple(sorted(strings))
-
-
-def _minimal(strings: Strings) -> Strings:
-    """The list without strings that contain another of it: the shorter one is there too."""
-    return frozenset(s for s in strings if not any(o != s and o in s for o in strings))
-
-
-def _selectivity(strings: Strings) -> tuple[int, int, list[str]]:
-    """Sort key, most selective first: longer shortest string, then fewer strings."""
-    return -min(map(len, strings)), len(strings), sorted(strings)
+    scan = re.compile(word_alternation(strings)) if len(strings) > _MAX_IN_CHECKS else None
+    return tuple(sorted(strings)), scan
 
 
 class Prefiltered:
@@ -288,16 +79,22 @@ class Prefiltered:
         self._any_literal = re.compile(word_alternation(needed[0])) if needed else None
         # short leads ("a", "el") start at too many places to beat sre's own scan
         lexicon = lead is not None and len(lead) >= _LEXICON_LEADS
-        shortest = min(map(len, lead)) if lead else 0
+        # a run of white space counts half a character: "the " is about as common as "the"
+        shortest = min(len(s) - s.count(" ") / 2 for s in lead) if lead else 0
         good = shortest >= _MIN_LEAD or (lexicon and shortest >= _MIN_LEAD - 1)
-        self._lead_scan = re.compile(word_alternation(lead)) if lead and good else None
-        self._lead_min_text = 0 if lexicon else _MIN_LEAD_TEXT
+        # a lead opening with white space gives the scan no first character to skip to
+        good = good and not any(s.startswith(" ") for s in lead or ())
+        # a space in a leading string is any run of white space (``\\s+``)
+        self._lead_scan = re.compile(word_alternation(lead, flexible_space=True)) if lead and good else None
+        self._lead_min_text = 1 if lexicon else _MIN_LEAD_TEXT  # never empty: "" would read as False
         # a check every leading literal contains one string of rejects nothing the scan for
-        # the leads does not: with that scan, skip it (a gazetteer is scanned once, not twice)
+        # the leads does not: with that scan, skip it (a gazetteer is scanned once, not
+        # twice), unless its few strings are found by ``in`` faster than the scan runs
         self._lead_checks = tuple(
             _check(strings)
             for strings in needed
-            if not (lead and all(any(s in lit for s in strings) for lit in lead))
+            if len(strings) <= _MAX_LONG_IN_CHECKS
+            or not (lead and all(any(s in lit for s in strings) for lit in lead))
         )
 
     def may_match(self, text: str) -> bool:
@@ -305,32 +102,40 @@ class Prefiltered:
         return self._passes(text, self._checks)
 
     def _passes(self, text: str, checks: tuple[_Check, ...]) -> bool:
-        if not checks:
-            return True
         seen = fold(text) if self._folds else text
-        for check in checks:
-            if isinstance(check, tuple):
-                for literal in check:  # a plain loop: any() over a generator costs twice as much
-                    if literal in seen:
-                        break
-                else:
+        long_text = len(seen) > _LONG_TEXT
+        for literals, scan in checks:
+            if scan is not None and not (long_text and len(literals) <= _MAX_LONG_IN_CHECKS):
+                if scan.search(seen) is None:
                     return False
-            elif check.search(seen) is None:
+                continue
+            for literal in literals:  # a plain loop: any() over a generator costs twice as much
+                if literal in seen:
+                    break
+            else:
                 return False
         return True
 
-    def _lead_text(self, text: str) -> str | None:
-        """The text the leading literals are looked for in, when its offsets are the text's.
+    def _plan(self, text: str, pos: int, endpos: int) -> str | bool:
+        """False when ``text`` can hold no match in [pos, endpos); else True for the pattern's
+        own search, or the text to look for the leading literals in (one call per search:
+        these run on every sentence).
 
-        None for a short text (a scan of its own costs more than it saves, unless the
-        pattern opens with a lexicon) or when the fold dropped a U+0307 and so shifted the offsets.
+        The leading literals are looked for only in a long enough text (on a short one a
+        scan of its own costs more than it saves, unless the pattern opens with a lexicon)
+        and when the fold kept the offsets (it drops a U+0307).
         """
-        if self._lead_scan is None or len(text) < self._lead_min_text:
-            return None
-        if not self._folds:
-            return text
-        folded = fold(text)
-        return folded if len(folded) == len(text) else None
+        lead = self._lead_scan is not None and len(text) >= self._lead_min_text
+        checks = self._lead_checks if lead else self._checks
+        if checks:
+            # a match consumes characters in [pos, endpos) only: its literals are there
+            window = text if pos <= 0 and endpos >= len(text) else text[max(pos, 0) : endpos]
+            if not self._passes(window, checks):
+                return False
+        if not lead:
+            return True
+        folded = fold(text) if self._folds else text
+        return folded if len(folded) == len(text) else True
 
     def literal_starts(self, text: str, pos: int = 0, endpos: int = _END) -> list[int] | None:
         """Every offset in [pos, endpos) where a required literal starts (overlapping ones too).
@@ -350,39 +155,27 @@ class Prefiltered:
             m = scan(seen, m.start() + 1, endpos)
         return out
 
-    def _passes_in(self, text: str, pos: int, endpos: int, checks: tuple[_Check, ...]) -> bool:
-        # a match consumes characters in [pos, endpos) only: its literals are there
-        if pos > 0 or endpos < len(text):
-            text = text[max(pos, 0) : endpos]
-        return self._passes(text, checks)
-
     def search(self, text: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
         """``re.Pattern.search``."""
-        folded = self._lead_text(text)
-        if folded is None:
-            ok = self._passes_in(text, pos, endpos, self._checks)
-            return self.rx.search(text, pos, endpos) if ok else None
-        if not self._passes_in(text, pos, endpos, self._lead_checks):
-            return None
-        return next(self._from_leads(text, folded, pos, endpos), None)
+        plan = self._plan(text, pos, endpos)
+        if plan is True:
+            return self.rx.search(text, pos, endpos)
+        return next(self._from_leads(text, plan, pos, endpos), None) if plan else None
 
     def match(self, text: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
         """``re.Pattern.match``."""
-        return self.rx.match(text, pos, endpos) if self._passes_in(text, pos, endpos, self._checks) else None
+        return self.rx.match(text, pos, endpos) if self._plan(text, pos, endpos) else None
 
     def finditer(self, text: str, pos: int = 0, endpos: int = _END) -> Iterator[re.Match[str]]:
         """``re.Pattern.finditer``."""
-        folded = self._lead_text(text)
-        if folded is None:
-            ok = self._passes_in(text, pos, endpos, self._checks)
-            return self.rx.finditer(text, pos, endpos) if ok else iter(())
-        if not self._passes_in(text, pos, endpos, self._lead_checks):
-            return iter(())
-        return self._from_leads(text, folded, pos, endpos)
+        plan = self._plan(text, pos, endpos)
+        if plan is True:
+            return self.rx.finditer(text, pos, endpos)
+        return self._from_leads(text, plan, pos, endpos) if plan else iter(())
 
     def findall(self, text: str, pos: int = 0, endpos: int = _END) -> list[Any]:
         """``re.Pattern.findall``."""
-        return self.rx.findall(text, pos, endpos) if self._passes_in(text, pos, endpos, self._checks) else []
+        return self.rx.findall(text, pos, endpos) if self._plan(text, pos, endpos) else []
 
     def _from_leads(self, text: str, folded: str, pos: int, endpos: int) -> Iterator[re.Match[str]]:
         """What ``finditer`` yields, trying the pattern only where a leading literal starts.
@@ -410,7 +203,7 @@ def finditer_around(
     rx: re.Pattern[str], text: str, anchors: list[int], breaks: re.Pattern[str]
 ) -> Iterator[re.Match[str]]:
     """``rx.finditer(text)``, searched only in the stretches between ``breaks`` characters
-    that hold one of ``anchors`` (sorted offsets).
+    (a one-character class) that hold one of ``anchors`` (sorted offsets).
 
     The caller vouches that every match holds an anchor, that the pattern never consumes
     a break character (so a match lies in one stretch), and that its look-arounds see the
@@ -420,11 +213,13 @@ def finditer_around(
     """
     if not anchors:
         return
-    cuts = [m.start() for m in breaks.finditer(text)]
+    n = len(text)
+    reverse = text[::-1]  # the break before an anchor is the first one after it in here
     searched_to = -1
     for anchor in anchors:
         if anchor < searched_to:
             continue  # in the stretch just searched
-        i = bisect_right(cuts, anchor)
-        searched_to = cuts[i] if i < len(cuts) else len(text)
-        yield from rx.finditer(text, cuts[i - 1] + 1 if i else 0, searched_to)
+        after = breaks.search(text, anchor)
+        before = breaks.search(reverse, n - anchor)
+        searched_to = after.start() if after else n
+        yield from rx.finditer(text, n - before.start() if before else 0, searched_to)

@@ -172,8 +172,9 @@ def lead_verb_heads(text: str, seg: Segment, found: list[Participant]) -> list[t
 
 
 @cache
-def _join_regex() -> re.Pattern[str]:
-    return re.compile(people_data().join_verbs)
+def _join_regex() -> Prefiltered:
+    # run over every sentence: the pre-check skips those without a joining verb
+    return prefiltered(people_data().join_verbs)
 
 
 def join_verb_members(text: str, seg: Segment, found: list[Participant]) -> None:

@@ -93,8 +93,12 @@ def _units(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
                 units.append((run_start, l_start - 1, False))
                 run_start = None
             units.append((l_start + m.end(), l_end, True))
-        elif units and units[-1][2] and run_start is None and line.strip() and _continues_item(
-            text[units[-1][0] : units[-1][1]], line
+        elif (
+            units
+            and units[-1][2]
+            and run_start is None
+            and line.strip()
+            and _continues_item(text[units[-1][0] : units[-1][1]], line)
         ):
             # an indented or hard-wrapped continuation of a list item
             a, _, _ = units.pop()
