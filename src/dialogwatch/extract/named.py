@@ -1,7 +1,5 @@
-"""Named cases (data/cases.yaml) and instruments (data/instruments.yaml).
+"""Named instruments (data/instruments.yaml); cases live in ``cases.py``.
 
-Cases: a gazetteer of known cases with EN/ES aliases, merged into one item
-each, plus patterns for unlisted ones ("the X case", "la masacre de X").
 Instruments: capitalised noun phrases that contain a head noun (Law, Mechanism,
 Working Group, Memorandum of Understanding...), extended over a lower-case
 complement ("... on precursor chemical regulation"), and lower-case phrases
@@ -11,40 +9,21 @@ made specific by a modifier ("our bilateral cyber working group").
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterator
-from functools import cache, lru_cache
+from functools import cache
 
 from pydantic import BaseModel
 
 from dialogwatch.extract.alternation import fold as re_fold
 from dialogwatch.extract.alternation import word_alternation
+from dialogwatch.extract.cases import cases_data, find_cases
+from dialogwatch.extract.cases import fold_name as _fold
 from dialogwatch.extract.context import DocContext
 from dialogwatch.extract.data_loader import load_data
 from dialogwatch.extract.instrument_trim import trim_instrument
 from dialogwatch.extract.prefilter import Prefiltered, finditer_around, prefiltered
-from dialogwatch.extract.schema import Acronym, Case, Instrument
-
-
-class _CaseEntry(BaseModel):
-    name: str
-    aliases: list[str]
-
-
-class _CaseExample(BaseModel):
-    text: str
-    cases: list[str]
-
-
-class CasesData(BaseModel):
-    """Schema of data/cases.yaml."""
-
-    cases: list[_CaseEntry]
-    macros: dict[str, str] = {}
-    patterns: list[str]
-    not_names: list[str]
-    examples: list[_CaseExample]
+from dialogwatch.extract.schema import Acronym, Instrument
 
 
 class _InstrumentExample(BaseModel):
@@ -66,117 +45,14 @@ class InstrumentsData(BaseModel):
 
 
 @cache
-def cases_data() -> CasesData:
-    """The validated case gazetteer."""
-    return load_data("cases.yaml", CasesData)
-
-
-@cache
 def instruments_data() -> InstrumentsData:
     """The validated instrument vocabulary."""
     return load_data("instruments.yaml", InstrumentsData)
 
 
-@lru_cache(maxsize=16384)
-def _fold(s: str) -> str:
-    s = unicodedata.normalize("NFD", s.lower())
-    return re.sub(r"\s+", " ", "".join(c for c in s if unicodedata.category(c) != "Mn")).strip()
-
-
 @cache
 def _modifiers() -> frozenset[str]:
     return frozenset(_fold(w) for w in instruments_data().specific_modifiers)
-
-
-# ------------------------------------------------------------------ cases
-@cache
-def _case_regex() -> tuple[Prefiltered, dict[str, str]]:
-    alias_to_case: dict[str, str] = {}
-    for c in cases_data().cases:
-        for a in [c.name, *c.aliases]:
-            alias_to_case[a] = c.name
-    # spaces match any whitespace: a name wrapped at a line end is still the name
-    alt = "|".join(re.escape(a).replace("\\ ", r"\s+") for a in sorted(alias_to_case, key=len, reverse=True))
-    return prefiltered(rf"(?<![\w])(?:{alt})(?![\w])"), alias_to_case
-
-
-@cache
-def _folded_aliases() -> dict[str, str]:
-    _, alias_to_case = _case_regex()
-    return {_fold(a): alias_to_case[a] for a in alias_to_case}
-
-
-def _expand(pattern: str) -> str:
-    """Put the YAML's named building blocks ({PERSON}, {PLACE}...) into a pattern."""
-    for name, body in cases_data().macros.items():
-        pattern = pattern.replace("{" + name + "}", f"(?:{body})")
-    return pattern
-
-
-@cache
-def _case_patterns() -> list[Prefiltered]:
-    # scanned over whole documents: tried only where their first words ("masacre de") stand
-    return [prefiltered(_expand(p)) for p in cases_data().patterns]
-
-
-@cache
-def _list_item() -> re.Pattern[str]:
-    return re.compile(_expand(r"\s*{DESC}(?P<person>{PERSON})"))
-
-
-_LIST_SEP = re.compile(r",\s+(?:and\s+|y\s+)?|\s+and\s+|\s+y\s+")
-
-
-def _pattern_names(m: re.Match[str]) -> list[tuple[str, int, int]]:
-    """The case names a pattern match holds: its ``name``, or the person opening each item of ``names``."""
-    if "names" not in m.re.groupindex or not m.group("names"):
-        return [(m.group("name").strip(), m.start("name"), m.end("name"))]
-    text, base, out = m.group("names"), m.start("names"), []
-    starts = [0] + [sep.end() for sep in _LIST_SEP.finditer(text)]
-    for pos in starts:
-        # an item that opens with anything but a person ("known as ...") is an aside, not a case
-        item = _list_item().match(text, pos)
-        if item is not None:
-            out.append((item.group("person"), base + item.start("person"), base + item.end("person")))
-    return out
-
-
-def find_cases(ctx: DocContext) -> list[Case]:
-    """Return named cases or incidents of violations, one item per case with its aliases."""
-    rx, alias_to_case = _case_regex()
-    found: dict[str, Case] = {}
-    spans: list[tuple[int, int]] = []
-    for m in rx.finditer(ctx.text):
-        name = alias_to_case[re.sub(r"\s+", " ", m.group(0))]
-        _add_case(found, name, m.group(0), m.start(), m.end(), "case.gazetteer")
-        spans.append((m.start(), m.end()))
-    bad = set(cases_data().not_names)
-    known = _folded_aliases()
-    for pat in _case_patterns():
-        for m in pat.finditer(ctx.text):
-            for raw, a, b in _pattern_names(m):
-                words = raw.split()
-                # a dated name ("January 2022 events") may open with a word never taken alone
-                if not words or (words[0] in bad and not any(c.isdigit() for c in raw)) or all(
-                    w in bad for w in words
-                ):
-                    continue
-                if any(x < b and a < y for x, y in spans):
-                    continue  # already read from the gazetteer or an earlier pattern
-                name = known.get(_fold(raw)) or known.get(_fold(m.group(0))) or raw
-                _add_case(found, name, m.group(0).strip(), m.start(), m.end(), "case.pattern")
-                spans.append((a, b))
-    return list(found.values())
-
-
-def _add_case(found: dict[str, Case], name: str, alias: str, start: int, end: int, rule: str) -> None:
-    case = found.get(name)
-    if case is None:
-        found[name] = Case(
-            name=name, aliases=[alias] if alias != name else [], start=start, end=end, rule=rule
-        )
-    elif alias != name and alias not in case.aliases:
-        case.aliases.append(alias)
 
 
 # ------------------------------------------------------------ instruments
@@ -427,3 +303,6 @@ def _merge(items: list[Instrument]) -> list[Instrument]:
             out.append(it)
     out.sort(key=lambda i: i.start or 0)
     return out
+
+
+__all__ = ["InstrumentsData", "cases_data", "find_cases", "find_instruments", "instruments_data"]
