@@ -12,61 +12,16 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from pydantic import BaseModel
-
 from dialogwatch.extract.context import DocContext, Segment
-from dialogwatch.extract.data_loader import load_data
-from dialogwatch.extract.dates import find_dates, month_number, resolve_relative
+from dialogwatch.extract.dates import find_dates, resolve_relative
 from dialogwatch.extract.ordinals import ordinal_regex, ordinal_value
-from dialogwatch.extract.orgs import government_mentions, resolve_org
-from dialogwatch.extract.places import capital_of, city_regex, find_countries, fold, lookup_city, venue_of_org
+from dialogwatch.extract.orgs import government_mentions
+from dialogwatch.extract.places import city_regex, find_countries, fold
 from dialogwatch.extract.prefilter import Prefiltered, prefiltered
 from dialogwatch.extract.schema import DocumentInfo, Meeting
+from dialogwatch.extract.series_data import SeriesData, alt, series_data
+from dialogwatch.extract.venues import cut_venue, find_venue, is_dateline, virtual_re
 
-
-class _SeriesExample(BaseModel):
-    text: str
-    series: str
-    round: int | None = None
-    date: str | None = None
-    city: str | None = None
-    country: str | None = None
-    parties: list[str] = []
-
-
-class SeriesData(BaseModel):
-    """Schema of series.yaml."""
-
-    heads_en: list[str]
-    heads_es: list[str]
-    modifiers_es: list[str]
-    connectors_es: list[str]
-    held_verbs: list[str]
-    hosted_verbs: list[str]
-    round_words: list[str]
-    lowercase_series: list[str] = []
-    meeting_heads: list[str] = []
-    virtual: list[str] = []
-    landmarks: dict[str, str] = {}
-    party_aliases: dict[str, list[str]] = {}
-    ministry_seat: str = r"(?!)"
-    future_markers: list[str]
-    past_held: list[str]
-    meeting_refs: list[str] = []
-    examples: list[_SeriesExample]
-
-
-@cache
-def series_data() -> SeriesData:
-    """Return the validated series vocabulary."""
-    return load_data("series.yaml", SeriesData)
-
-
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-# a capitalised word, possibly joined to the next by a hyphen or a dash ("México–Alemania")
 _CAP = r"[A-ZÁÉÍÓÚÑ][\w'’]*(?:[-–—][A-Za-zÁÉÍÓÚÑ][\w'’]*)*"
 _PARTY_ES = r"(?:México|Mexico|Estados Unidos|(?:la\s+)?Unión Europea|UE|EU)"
 _PREFIX = r"(?:(?:U\.S\.|US|EU|E\.U\.|[A-Z][a-z]+)\s?[-–—]\s?(?:U\.S\.|US|EU|[A-Z][a-z]+)\s+)"
@@ -76,14 +31,14 @@ _PREFIX = r"(?:(?:U\.S\.|US|EU|E\.U\.|[A-Z][a-z]+)\s?[-–—]\s?(?:U\.S\.|US|EU
 def _series_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     d = series_data()
     en = re.compile(
-        rf"(?P<prefix>{_PREFIX})?(?P<name>(?:{_CAP}\s+){{0,5}}(?:{_alt(d.heads_en)})"
+        rf"(?P<prefix>{_PREFIX})?(?P<name>(?:{_CAP}\s+){{0,5}}(?:{alt(d.heads_en)})"
         rf"(?:\s+(?:on|for|about)\s+{_CAP}(?:(?:,\s+|\s+and\s+|\s+&\s+|\s+){_CAP}){{0,5}})?)"
     )
     es = re.compile(
-        rf"(?P<name>(?:{_alt(d.heads_es)})(?:\s+(?i:{_alt(d.modifiers_es)}))*"
-        rf"(?:\s+(?:{_alt(d.connectors_es)})\s+(?:la\s+|el\s+)?{_CAP}(?:(?:,\s+|\s+y\s+|\s+e\s+|\s+(?:de|del|en|sobre|para)\s+|\s+){_CAP}){{0,5}})?"
+        rf"(?P<name>(?:{alt(d.heads_es)})(?:\s+(?i:{alt(d.modifiers_es)}))*"
+        rf"(?:\s+(?:{alt(d.connectors_es)})\s+(?:la\s+|el\s+)?{_CAP}(?:(?:,\s+|\s+y\s+|\s+e\s+|\s+(?:de|del|en|sobre|para)\s+|\s+){_CAP}){{0,5}})?"
         rf"(?:\s+(?P<suffix>{_PARTY_ES}\s*[-–—]\s*(?:{_PARTY_ES}|{_CAP}))"
-        rf"(?:\s+(?:{_alt(d.connectors_es)})\s+(?:la\s+|el\s+)?{_CAP}(?:(?:,\s+|\s+y\s+|\s+e\s+|\s+(?:de|del)\s+|\s+){_CAP}){{0,5}})?)?)"
+        rf"(?:\s+(?:{alt(d.connectors_es)})\s+(?:la\s+|el\s+)?{_CAP}(?:(?:,\s+|\s+y\s+|\s+e\s+|\s+(?:de|del)\s+|\s+){_CAP}){{0,5}})?)?)"
     )
     return en, es
 
@@ -94,7 +49,7 @@ def _series_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def _head_hint() -> Prefiltered:
     d = series_data()
     return prefiltered(
-        _alt([h.split()[0] for h in d.heads_en + d.heads_es])
+        alt([h.split()[0] for h in d.heads_en + d.heads_es])
         + r"|(?i:alto nivel|high.level|dialog|di[aá]logo|talks|consultas|consultations|reuni[oó]n)"
     )
 
@@ -107,11 +62,6 @@ def _lowercase_series() -> Prefiltered:
 @cache
 def _held() -> Prefiltered:
     return prefiltered("|".join(series_data().held_verbs), re.IGNORECASE)
-
-
-@cache
-def _hosted() -> Prefiltered:
-    return prefiltered("|".join(series_data().hosted_verbs), re.IGNORECASE)
 
 
 _GENERIC = {
@@ -158,7 +108,7 @@ def find_series(text: str) -> list[tuple[int, int, str, str | None]]:
                 # "High-Level Security Dialogue": a hyphenated modifier, not a party pair
                 name, a, prefix = text[m.start("prefix") : a + len(name)], m.start("prefix"), None
             name, a = _strip_ordinal(*_strip_meeting_head(name, a))
-            name = _cut_venue(name)
+            name = cut_venue(name)
             if fold(name) in _GENERIC or len(name.split()) < 2:
                 continue
             out.append((a, a + len(name), name, prefix.strip() if prefix else None))
@@ -176,8 +126,8 @@ def find_series(text: str) -> list[tuple[int, int, str, str | None]]:
 def _meeting_head() -> re.Pattern[str]:
     d = series_data()
     return re.compile(
-        rf"^(?:{_alt(d.meeting_heads)})\s+(?:del|de\s+la|de|of\s+the|of)\s+"
-        rf"(?=(?:{_CAP}\s+){{0,4}}(?:{_alt(d.heads_en + d.heads_es)}))"
+        rf"^(?:{alt(d.meeting_heads)})\s+(?:del|de\s+la|de|of\s+the|of)\s+"
+        rf"(?=(?:{_CAP}\s+){{0,4}}(?:{alt(d.heads_en + d.heads_es)}))"
     )
 
 
@@ -192,34 +142,6 @@ def _strip_ordinal(name: str, a: int) -> tuple[str, int]:
     while (m := re.match(r"(\S+)\s+", name)) and len(name.split()) > 2 and ordinal_value(m.group(1)):
         name, a = name[m.end() :], a + m.end()
     return name, a
-
-
-@cache
-def _landmarks() -> re.Pattern[str]:
-    return re.compile(_alt(list(series_data().landmarks)))
-
-
-_WEEKDAYS = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo",
-}  # fmt: skip
-_VENUE_WORDS = re.compile(
-    r"^(?:la\s+|el\s+|the\s+)?(?:Palacio|Casa|Cancillería|Sede|Embajada|Embassy|Ciudad)\b"
-)
-
-
-def _cut_venue(name: str) -> str:
-    """Cut a trailing venue or date the name pattern ran into ("... sobre Seguridad en Palacio Nacional")."""
-    for m in re.finditer(r"\s+(?:on|el)\s+(\w+)", name):
-        if month_number(m.group(1)) or fold(m.group(1)) in _WEEKDAYS:
-            name = name[: m.start()]
-            break
-    for m in re.finditer(r"\s+(?:en|in|at)\s+", name):
-        rest = name[m.end() :]
-        city = city_regex().match(rest)
-        if (city and lookup_city(city.group(0))) or _landmarks().match(rest) or _VENUE_WORDS.match(rest):
-            return name[: m.start()]
-    return name
 
 
 def _only_generic(name: str) -> bool:
@@ -263,7 +185,7 @@ def find_meetings(ctx: DocContext, doc: DocumentInfo) -> list[Meeting]:
         if meeting.date is None:
             meeting.date = _date(ctx, doc, a_seg)
         if meeting.city is None and meeting.country is None and not online:
-            meeting.city, meeting.country = _venue(ctx, a_seg, meeting.parties)
+            meeting.city, meeting.country = find_venue(ctx, a_seg, meeting.parties)
     return [meeting]
 
 
@@ -272,14 +194,14 @@ Anchor = tuple[Segment, tuple[int, int, str, str | None]]
 
 def _held_online(ctx: DocContext, anchors: list[Anchor]) -> bool:
     """True when an anchor, or a held-sentence right after the first one, says the meeting was online."""
-    if any(_virtual().search(seg.text) for seg, _ in anchors):
+    if any(virtual_re().search(seg.text) for seg, _ in anchors):
         return True
     first = anchors[0][0]
     idx = next((i for i, s in enumerate(ctx.segments) if s is first), None)
     if idx is None:
         return False
     following = ctx.segments[idx + 1 : idx + 3]
-    return any(_virtual().search(s.text) and _held().search(s.text) for s in following)
+    return any(virtual_re().search(s.text) and _held().search(s.text) for s in following)
 
 
 def _anchors(ctx: DocContext, doc: DocumentInfo) -> list[Anchor]:
@@ -357,7 +279,7 @@ def _future(sentence: str) -> bool:
 
 
 def _round(text: str, seg: Segment, series_start: int) -> int | None:
-    rw = _alt(series_data().round_words)
+    rw = alt(series_data().round_words)
     pat = re.compile(rf"^\s*(?:\w+\s+){{0,2}}?(?i:{rw})\b")
     candidates = []
     for m in ordinal_regex().finditer(text, seg.start, seg.end):
@@ -378,7 +300,7 @@ def _date(ctx: DocContext, doc: DocumentInfo, seg: Segment) -> str | None:
     text = ctx.text
     dateline: str | None = None
     for d in find_dates(text, seg.start, seg.end, year=_doc_year(doc), language=ctx.language):
-        if dateline is None and _is_dateline(text, seg.start, d.start, d.end):
+        if dateline is None and is_dateline(text, seg.start, d.start, d.end):
             dateline = d.iso  # the press office's date: the meeting's only when nothing else says
             continue
         return d.iso
@@ -386,111 +308,10 @@ def _date(ctx: DocContext, doc: DocumentInfo, seg: Segment) -> str | None:
     return rel.iso if rel else dateline
 
 
-_DATELINE_HEAD = re.compile(r"^[\W_]*[A-ZÁÉÍÓÚÑ][\w.'’ ,-]{0,60}?,?\s*\(?$")
-_DATELINE_TAIL = re.compile(r"^\)?\s*(?:\([^)\n]{1,25}\)\s*)?\.?\s*[-–—:]")
-
-
-def _is_dateline(text: str, seg_start: int, a: int, b: int) -> bool:
-    """True when the date sits in a dateline at the head of the sentence ("CIUDAD, 7 de mayo (Agencia).-")."""
-    return bool(_DATELINE_HEAD.match(text[seg_start:a]) and _DATELINE_TAIL.match(text[b : b + 30]))
-
-
-@cache
-def _virtual() -> Prefiltered:
-    return prefiltered("|".join(series_data().virtual), re.IGNORECASE)
-
-
-def _venue(ctx: DocContext, seg: Segment, parties: list[str]) -> tuple[str | None, str | None]:
-    text = ctx.text
-    for m in _landmarks().finditer(text, seg.start, seg.end):
-        before = text[max(seg.start, m.start() - 40) : m.start()]
-        if re.search(r"\b(?:in|at|en)\b", before):
-            hit = lookup_city(series_data().landmarks[m.group(0)])
-            if hit and _party_seat(hit[1], parties):  # many countries have a "National Palace"
-                return hit
-    for m in city_regex().finditer(text, seg.start, seg.end):
-        before = text[max(seg.start, m.start() - 12) : m.start()]
-        if re.search(r"\b(?:in|at|en|desde)\s+(?:la\s+)?$", before):
-            hit = lookup_city(m.group(0))
-            if hit:
-                return hit
-    for a, _, code in find_countries(text[seg.start : seg.end]):
-        before = text[max(seg.start, seg.start + a - 8) : seg.start + a]
-        if re.search(r"\b(?:in|en)\s+$", before) and code not in {"EU"}:
-            return None, code
-    seat = _ministry_seat(seg.text)
-    if seat:
-        return seat
-    m = re.search(
-        r"\b(?:at|en|in)\s+(?:the\s+|la\s+|el\s+)?(?:(?:sede|headquarters|offices|instalaciones)\s+(?:de|of)\s+(?:la\s+|el\s+|the\s+)?)?"
-        r"((?:[A-ZÁÉÍÓÚÑ][\w'’.-]*\s*(?:(?:of|de|del|de la|for|para|the|y|and)\s+)?){1,6})",
-        seg.text,
-    )
-    if m:
-        rec = resolve_org(m.group(1).strip(), exact=True)
-        hit = venue_of_org(rec.key) if rec else None
-        if hit and _party_seat(hit[1], parties):
-            return hit
-        hosts = [p for p in parties if p != "EU"]
-        if hit and len(hosts) == 1 and re.match(series_data().ministry_seat, m.group(1)):
-            # "en la Cancillería" in an EU-Colombia dialogue is Colombia's ministry
-            seat = capital_of(hosts[0])
-            if seat:
-                return seat
-    cap = re.search(
-        r"\b(?:the|la|el)\s+(?:([\w.]+)\s+capital|capital\s+([\w.]+)"
-        r"|capital\s+(?:de|del|of)\s+(?:la\s+|the\s+)?([\w. ]+?))\b",
-        seg.text,
-    )
-    if cap:
-        words = next(g for g in cap.groups() if g)
-        found = find_countries(words)
-        hit = capital_of(found[0][2]) if found else None
-        if hit:
-            return hit
-    host = _hosted().search(seg.text)
-    if host:
-        subject = seg.text[: host.start()]
-        countries = [c for _, _, c in find_countries(subject)]
-        if countries:
-            return None, countries[-1]
-        rec = resolve_org(subject.split(",")[-1])
-        if rec and rec.country:
-            return None, rec.country
-        by = re.match(r"\s*by\s+(?:the\s+)?([^,.;]+)", seg.text[host.end() :])
-        if by:
-            countries = [c for _, _, c in find_countries(by.group(1))]
-            if countries:
-                return None, countries[0]
-    return None, None
-
-
-@cache
-def _ministry_seat_regex() -> re.Pattern[str]:
-    return re.compile(
-        rf"\b(?:at|en|in)\s+(?:the\s+|la\s+|el\s+)?(?P<adj>\w+\s+)?{series_data().ministry_seat}"
-        r"(?P<post>\s+(?!(?:of|de|del)\b)\w+)?(?P<of>\s+(?:of|de|del)\s+(?:the\s+|la\s+)?[\w ]{3,40})?"
-    )
-
-
-def _party_seat(country: str, parties: list[str]) -> bool:
-    """An unqualified "la Cancillería" is a party's own: reject a seat in a non-party country."""
-    return not parties or country in parties or (country == "BE" and "EU" in parties)
-
-
-def _ministry_seat(sentence: str) -> tuple[str, str] | None:
-    """The capital of the country whose foreign ministry the meeting was held at."""
-    m = _ministry_seat_regex().search(sentence)
-    if not m:
-        return None
-    countries = find_countries(" ".join(m.group(g) or "" for g in ("adj", "post", "of")))
-    return capital_of(countries[0][2]) if countries else None
-
-
 @cache
 def _party_aliases() -> list[tuple[re.Pattern[str], str]]:
     return [
-        (re.compile(rf"\b{_alt(words)}\b", re.IGNORECASE), code)
+        (re.compile(rf"\b{alt(words)}\b", re.IGNORECASE), code)
         for code, words in series_data().party_aliases.items()
     ]
 
@@ -523,3 +344,6 @@ def _parties(ctx: DocContext, seg: Segment, prefix: str | None) -> list[str]:
             if c not in found:
                 found.append(c)
     return sorted(found[:3]) if len(found) >= 2 else sorted(found)
+
+
+__all__ = ["SeriesData", "find_meetings", "find_series", "series_data"]

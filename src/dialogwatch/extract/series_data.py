@@ -1,0 +1,56 @@
+"""The dialogue-series vocabulary (data/series.yaml), validated at load time."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from pydantic import BaseModel
+
+from dialogwatch.extract.data_loader import load_data
+
+
+class _SeriesExample(BaseModel):
+    text: str
+    series: str
+    round: int | None = None
+    date: str | None = None
+    city: str | None = None
+    country: str | None = None
+    parties: list[str] = []
+
+
+class SeriesData(BaseModel):
+    """Schema of series.yaml."""
+
+    heads_en: list[str]
+    heads_es: list[str]
+    modifiers_es: list[str]
+    connectors_es: list[str]
+    held_verbs: list[str]
+    hosted_verbs: list[str]
+    round_words: list[str]
+    lowercase_series: list[str] = []
+    meeting_heads: list[str] = []
+    virtual: list[str] = []
+    landmarks: dict[str, str] = {}
+    party_aliases: dict[str, list[str]] = {}
+    ministry_seat: str = r"(?!)"
+    future_markers: list[str]
+    past_held: list[str]
+    meeting_refs: list[str] = []
+    examples: list[_SeriesExample]
+
+
+@cache
+def series_data() -> SeriesData:
+    """Return the validated series vocabulary."""
+    return load_data("series.yaml", SeriesData)
+
+
+def alt(words: list[str]) -> str:
+    """One regex alternation of ``words``, longest first, each escaped."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+# a capitalised word, possibly joined to the next by a hyphen or a dash ("México–Alemania")
