@@ -534,3 +534,14 @@ def test_agreements_announced_at_the_end_of_a_meeting_report_it():
 def test_spanish_series_heads_and_dashed_party_pairs(text, series):
     [m] = _meetings(text, "es", date="2024-11-20")
     assert m.series == series
+
+
+def test_agreements_reached_during_a_meeting_report_it_but_not_a_future_one():
+    text = (
+        "Los gobiernos de Chile y Perú acordaron crear un mecanismo de intercambio de información durante "
+        "la segunda Reunión Ministerial sobre Migración y Seguridad, celebrada en Arica."
+    )
+    [m] = _meetings(text, "es", date="2025-05-16")
+    assert m.series == "Reunión Ministerial sobre Migración y Seguridad" and m.round == 2
+    later = "Los gobiernos revisarán el mecanismo durante la próxima Reunión Ministerial sobre Migración."
+    assert _meetings(later, "es", date="2025-05-16") == []
