@@ -374,3 +374,11 @@ def test_spanish_bold_address_block_and_plural_salutation():
     assert got["Mario Ortega Lugo"].role == "addressee"
     assert got["Mario Ortega Lugo"].title == "Secretario de Relaciones Exteriores"
     assert got["Lucía Peña Mora"].role == "signatory"
+
+
+def test_people_who_attended_for_a_side_are_its_members():
+    got = _people(
+        "Por la parte chilena asistieron el canciller, Pablo Rojas, y la ministra de Justicia, Ana Vidal.", "es"
+    )
+    assert got["Pablo Rojas"].role == "member" and got["Pablo Rojas"].side == "CL"
+    assert got["Ana Vidal"].side == "CL"
