@@ -378,7 +378,8 @@ def test_spanish_bold_address_block_and_plural_salutation():
 
 def test_people_who_attended_for_a_side_are_its_members():
     got = _people(
-        "Por la parte chilena asistieron el canciller, Pablo Rojas, y la ministra de Justicia, Ana Vidal.", "es"
+        "Por la parte chilena asistieron el canciller, Pablo Rojas, y la ministra de Justicia, Ana Vidal.",
+        "es",
     )
     assert got["Pablo Rojas"].role == "member" and got["Pablo Rojas"].side == "CL"
     assert got["Ana Vidal"].side == "CL"
