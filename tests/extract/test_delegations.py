@@ -24,7 +24,8 @@ def test_english_people_and_representatives():
         "Justice, and the U.S. Agency for International Development."
     )
     d = _deleg(text)
-    assert d["MX"] == ["Interior Ministry", "Ministries of National Defense", "Navy"]
+    # a plural head is shared by the list: "the Ministries of National Defense and Navy"
+    assert d["MX"] == ["Interior Ministry", "Ministry of National Defense", "Ministry of Navy"]
     assert d["US"] == [
         "Department of State",
         "Department of Health and Human Services",
@@ -235,3 +236,17 @@ def test_co_chaired_dialogue_lists_each_sides_agencies():
     )
     got = _deleg(text)
     assert any("Ministry of Justice" in o for o in got["BO"])
+
+
+def test_a_plural_head_is_shared_by_each_agency_in_both_languages():
+    en = _deleg(
+        "The U.S. delegation was led by Ana Ruiz, with representatives from the Departments of Justice "
+        "and Homeland Security."
+    )
+    assert en["US"] == ["Department of Justice", "Department of Homeland Security"]
+    es = _deleg(
+        "La delegación estadounidense estuvo encabezada por la subsecretaria Ana Ruiz Soto, y participaron "
+        "también representantes de los Departamentos de Justicia y de Seguridad Interior.",
+        "es",
+    )
+    assert es["US"] == ["Departamento de Justicia", "Departamento de Seguridad Interior"]

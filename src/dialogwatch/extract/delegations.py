@@ -137,25 +137,41 @@ def _org_list(text: str, a: int, b: int) -> list[tuple[str, int, int]]:
         else:
             merged.append((s, e))
     out: list[tuple[str, int, int]] = []
+    shared: str | None = None  # "Department of" when a plural head opened the list
     for s, e in merged:
-        piece = raw[s:e].strip()
-        piece = re.sub(
-            _REP_LEAD.pattern + r"\s+(?:of|from|de|del)\s+",
-            "",
-            piece,
-            flags=re.I,
-        )
-        piece = _LEAD.sub("", piece).strip(" ,;")
-        paren = re.search(r"\(([^)]*)\)\s*$", piece)
-        acrs = paren_acronyms(paren.group(1)) if paren else []
-        base = piece[: paren.start()].strip() if paren else _name_part(piece)
-        if len(acrs) > 1:
-            for acr in acrs:
-                out.append((acr, a + s, a + e))
-            continue
-        if base and base[0].isupper() and (is_org_like(base) or (acrs and resolve_org(acrs[0]))):
-            out.append((base, a + s, a + e))
+        expanded, shared = _distribute_head(raw[s:e].strip(), shared)
+        for piece in expanded:
+            piece = re.sub(
+                _REP_LEAD.pattern + r"\s+(?:of|from|de|del)\s+",
+                "",
+                piece,
+                flags=re.I,
+            )
+            piece = _LEAD.sub("", piece).strip(" ,;")
+            paren = re.search(r"\(([^)]*)\)\s*$", piece)
+            acrs = paren_acronyms(paren.group(1)) if paren else []
+            base = piece[: paren.start()].strip() if paren else _name_part(piece)
+            if len(acrs) > 1:
+                for acr in acrs:
+                    out.append((acr, a + s, a + e))
+                continue
+            if base and base[0].isupper() and (is_org_like(base) or (acrs and resolve_org(acrs[0]))):
+                out.append((base, a + s, a + e))
     return out
+
+
+def _distribute_head(piece: str, shared: str | None) -> tuple[list[str], str | None]:
+    """Give each item of "the Departments of Justice and (of) Homeland Security" its own head."""
+    plural = re.match(r"^(?:the\s+|los\s+|las\s+)?(?P<h>[A-ZÁÉÍÓÚ]\w+)\s+(?P<p>of|de)\s+(?P<rest>.+)$", piece)
+    heads = org_data().plural_heads
+    if plural and plural.group("h") in heads:
+        head = f"{heads[plural.group('h')]} {plural.group('p')}"
+        parts = re.split(r"\s+(?:and|y|e)\s+(?:(?:of|de)\s+)?(?=[A-ZÁÉÍÓÚ])", plural.group("rest"))
+        return [f"{head} {p}" for p in parts], head
+    if shared and not _ORG_START.match(piece):
+        rest = re.sub(r"^(?:of|de)\s+", "", piece)
+        return [f"{shared} {rest}" if rest[:1].isupper() else piece], shared
+    return [piece], None
 
 
 _ORG_START = re.compile(

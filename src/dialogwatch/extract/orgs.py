@@ -54,6 +54,8 @@ class OrgData(BaseModel):
     # lower-case words that may sit inside an organisation's name ("Office of the ...")
     name_glue: list[str] = []
     generic: list[_Org] = []
+    # "the Departments of Justice and Homeland Security": one plural head shared by a list
+    plural_heads: dict[str, str] = {}
     examples: list[_OrgExample]
 
 
