@@ -180,8 +180,6 @@ def _judge(text: str, num: NumberMatch) -> tuple[str | None, str] | None:
     pm = _percent_re().match(after)
     if pm:
         return "percent", "figure.percent"
-    if _currency_before_re().search(before):
-        return "USD" if "$" in before[-4:] else _currency_code(before), "figure.money"
     if num.weak and not num.scaled:
         return None  # "one", "un", "una": articles far more often than counts
     words = _following_words(after)

@@ -192,15 +192,17 @@ def find_meetings(ctx: DocContext, doc: DocumentInfo) -> list[Meeting]:
 Anchor = tuple[Segment, tuple[int, int, str, str | None]]
 
 
+def _segments_after(ctx: DocContext, seg: Segment, n: int) -> list[Segment]:
+    """The ``n`` segments that follow ``seg`` in the document (none when it is not one of them)."""
+    idx = next((i for i, s in enumerate(ctx.segments) if s is seg), None)
+    return [] if idx is None else ctx.segments[idx + 1 : idx + 1 + n]
+
+
 def _held_online(ctx: DocContext, anchors: list[Anchor]) -> bool:
     """True when an anchor, or a held-sentence right after the first one, says the meeting was online."""
     if any(virtual_re().search(seg.text) for seg, _ in anchors):
         return True
-    first = anchors[0][0]
-    idx = next((i for i, s in enumerate(ctx.segments) if s is first), None)
-    if idx is None:
-        return False
-    following = ctx.segments[idx + 1 : idx + 3]
+    following = _segments_after(ctx, anchors[0][0], 2)
     return any(virtual_re().search(s.text) and _held().search(s.text) for s in following)
 
 
@@ -244,11 +246,8 @@ def _meeting_ref() -> Prefiltered:
 
 def _later_refs(ctx: DocContext, first: Segment, series: tuple[int, int, str, str | None]) -> list[Anchor]:
     """Sentences just after the first report that say more about "the dialogue" (round, venue)."""
-    idx = next((i for i, s in enumerate(ctx.segments) if s is first), None)
-    if idx is None:
-        return []
     out: list[Anchor] = []
-    for seg in ctx.segments[idx + 1 : idx + 4]:
+    for seg in _segments_after(ctx, first, 3):
         if seg.kind == "heading" or find_series(seg.text) or _future(seg.text):
             continue
         if _held().search(seg.text) and _meeting_ref().search(seg.text):

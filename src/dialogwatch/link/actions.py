@@ -197,15 +197,11 @@ def _addressed_countries(session: Session, doc_ids: set[int]) -> dict[int, froze
 def _views(session: Session, doc_ids: set[int], with_context: bool) -> list[ActionView]:
     if not doc_ids:
         return []
-    # Only the dates: loading whole documents (text, raw extraction) per candidate is the cost at scale.
-    dates = dict(
-        session.execute(select(Document.id, Document.issue_date).where(Document.id.in_(doc_ids))).all()
-    )
-    texts = (
-        dict(session.execute(select(Document.id, Document.clean_text).where(Document.id.in_(doc_ids))).all())
-        if with_context
-        else {}
-    )
+    # Columns, not whole documents (text, raw extraction): loading those per candidate is the cost at scale.
+    cols = [Document.id, Document.issue_date] + ([Document.clean_text] if with_context else [])
+    rows = session.execute(select(*cols).where(Document.id.in_(doc_ids))).all()
+    dates = {r[0]: r[1] for r in rows}
+    texts = {r[0]: r[2] for r in rows} if with_context else {}
     cases = _case_topics(session, doc_ids)
     addressed = _addressed_countries(session, doc_ids)
     out = []

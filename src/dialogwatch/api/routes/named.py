@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from fastapi import APIRouter, Depends, HTTPException, Query
 from sqlalchemy.orm import Session
 
@@ -20,8 +23,13 @@ def _page(items: list[dict], limit: int, offset: int) -> dict:
     return {"total": len(items), "limit": limit, "offset": offset, "items": items[offset : offset + limit]}
 
 
-def _series_error(exc: UnknownSeriesError) -> HTTPException:
-    return HTTPException(404, str(exc))
+@contextmanager
+def _series_404() -> Iterator[None]:
+    """Answer an unknown ``series`` filter with a 404 naming it."""
+    try:
+        yield
+    except UnknownSeriesError as exc:
+        raise HTTPException(404, str(exc)) from exc
 
 
 @router.get("/cases", response_model=s.PageOut[s.CaseOut])
@@ -34,10 +42,8 @@ def cases(
     viewer: Viewer = Depends(current_viewer),
 ) -> dict:
     """Named cases with the names used for them, their number of documents and first and last dates."""
-    try:
+    with _series_404():
         rows = analytics.cases(session, name, series, include_private=viewer.signed_in)
-    except UnknownSeriesError as exc:
-        raise _series_error(exc) from exc
     return _page(rows, limit, offset)
 
 
@@ -49,10 +55,8 @@ def case(
     viewer: Viewer = Depends(current_viewer),
 ) -> dict:
     """A case with every document that mentions it (oldest first), the name each used and where."""
-    try:
+    with _series_404():
         d = analytics.case_detail(session, case_id, series, include_private=viewer.signed_in)
-    except UnknownSeriesError as exc:
-        raise _series_error(exc) from exc
     if d is None:
         raise HTTPException(404, f"no case {case_id}")
     return d
@@ -69,10 +73,8 @@ def instruments(
     viewer: Viewer = Depends(current_viewer),
 ) -> dict:
     """Laws, programmes, mechanisms, working groups, agreements and frameworks with their documents."""
-    try:
+    with _series_404():
         rows = analytics.instruments(session, name, series, kind, include_private=viewer.signed_in)
-    except UnknownSeriesError as exc:
-        raise _series_error(exc) from exc
     return _page(rows, limit, offset)
 
 
@@ -84,10 +86,8 @@ def instrument(
     viewer: Viewer = Depends(current_viewer),
 ) -> dict:
     """An instrument with every document that mentions it (oldest first) and what each said of it."""
-    try:
+    with _series_404():
         d = analytics.instrument_detail(session, instrument_id, series, include_private=viewer.signed_in)
-    except UnknownSeriesError as exc:
-        raise _series_error(exc) from exc
     if d is None:
         raise HTTPException(404, f"no instrument {instrument_id}")
     return d
