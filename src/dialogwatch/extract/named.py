@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
 
 from pydantic import BaseModel
@@ -21,7 +21,9 @@ from dialogwatch.extract.cases import cases_data, find_cases
 from dialogwatch.extract.cases import fold_name as _fold
 from dialogwatch.extract.context import DocContext
 from dialogwatch.extract.data_loader import load_data
+from dialogwatch.extract.instrument_proper import find_proper_instruments
 from dialogwatch.extract.instrument_trim import trim_instrument
+from dialogwatch.extract.orgs import resolve_org
 from dialogwatch.extract.prefilter import Prefiltered, finditer_around, prefiltered
 from dialogwatch.extract.schema import Acronym, Instrument
 
@@ -37,10 +39,15 @@ class InstrumentsData(BaseModel):
     heads: dict[str, list[str]]
     lower_heads: dict[str, list[str]]
     specific_modifiers: list[str]
+    weak_modifiers: list[str] = []
+    heads_need_connector: list[str] = []
+    exclude_runs: list[str] = []
     exclude: list[str]
     exclude_generic: list[str]
     ngo_markers: list[str]
     trim_leads: list[str] = []
+    proper_heads: dict[str, list[str]] = {}
+    function_words: list[str] = []
     examples: list[_InstrumentExample]
 
 
@@ -66,6 +73,9 @@ _RUN = re.compile(rf"{_CAP}(?:(?:[ \t]+{_CONN})*[ \t]+{_CAP}|,[ \t]+(?:and[ \t]+
 # "for Security, Public Health and Safe Communities": a series closed by and/y inside one name
 _SERIES_IN_NAME = re.compile(r",\s+(?:(?:and|y)\s|[A-ZÁÉÍÓÚÑ][^,]*\s(?:and|y)\s+[A-ZÁÉÍÓÚÑ])")
 _SPLIT_BEFORE_HEAD = re.compile(r"(?:,\s+|\s+(?:and|y|e)\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+)?)")
+# "Adoptaron el Marco de ...": a determiner before the head opens the name (a capitalised
+# sentence-initial verb is not part of it)
+_DET_BEFORE_HEAD = re.compile(r"(?<=\s)(?:the|el|la|los|las)\s+(?=[A-ZÁÉÍÓÚÑ])")
 _SIGN_OFF = re.compile(
     r"^\s*(?:Sincerely|Respectfully|Atentamente|Cordialmente|Saludos cordiales|Best regards)\b.*$",
     re.MULTILINE,
@@ -80,7 +90,11 @@ _PREP = re.compile(
 )
 _STOP_WORD = re.compile(
     r"^(?:(?:and|y|e|or|o)\s+(?:un|una|el|la|los|las|a|an|the|other|otros|otras)\b|in|en|at|from|since|desde|after|before|during|durante|with|which|that|who|whose|by|within|while|as|que|el\s+cual|la\s+cual|con|por|mediante|in\s+(?:19|20)\d\d|"
-    r"en\s+(?:19|20)\d\d|is|are|was|were|has|have|will|es|son|fue|ha|han|será)\b",
+    r"en\s+(?:19|20)\d\d|is|are|was|were|has|have|will|es|son|fue|ha|han|será|"
+    # a participle after the name reports what was done to it ("the law on X adopted in March")
+    r"adopted|approved|passed|enacted|signed|launched|announced|established|created|introduced|"
+    r"aprobad[ao]s?|adoptad[ao]s?|promulgad[ao]s?|firmad[ao]s?|suscrit[ao]s?|lanzad[ao]s?|"
+    r"anunciad[ao]s?|cread[ao]s?|establecid[ao]s?)\b",
     re.IGNORECASE,
 )
 _DET = r"(?:a|an|the|our|their|its|un|una|el|la|del|al|nuestro|nuestra|su)"
@@ -139,8 +153,14 @@ def _lower_matches(text: str) -> Iterator[re.Match[str]]:
     return finditer_around(rx, text, heads, _PHRASE_BREAK)
 
 
-def find_instruments(ctx: DocContext, acronyms: list[Acronym] | None = None) -> list[Instrument]:
-    """Return named laws, programmes, mechanisms, working groups and agreements."""
+def find_instruments(
+    ctx: DocContext, acronyms: list[Acronym] | None = None, organizations: Iterable[str] = ()
+) -> list[Instrument]:
+    """Return named laws, programmes, mechanisms, working groups and agreements.
+
+    ``organizations`` are bodies the document names as people's employers or signers:
+    a network or centre among them is an organisation, not an instrument.
+    """
     text = ctx.text
     items: list[Instrument] = []
     taken: list[tuple[int, int]] = []
@@ -161,9 +181,11 @@ def find_instruments(ctx: DocContext, acronyms: list[Acronym] | None = None) -> 
             name = name[lead.end() :]
             lead = _LEAD.match(name) or _POSSESSIVE.match(name)
         head_m = _valid_head(name, head_rx)
-        if head_m is None:
+        if head_m is None or _in_title(m.group(0)):
             continue
         cut = [x.end() for x in _SPLIT_BEFORE_HEAD.finditer(name, 0, head_m.start())]
+        cut += [x.end() for x in _DET_BEFORE_HEAD.finditer(name, 0, head_m.start() + 1)]
+        cut.sort()
         if cut and not re.search(r",\s+(?:and|y)\s", name[cut[-1] :]):
             start += cut[-1]
             name = name[cut[-1] :]
@@ -194,6 +216,8 @@ def find_instruments(ctx: DocContext, acronyms: list[Acronym] | None = None) -> 
         taken.append((start, end))
     _, lower_kinds = _lower_regex()
     modifiers = _modifiers()
+    weak_modifiers = frozenset(_fold(w) for w in instruments_data().weak_modifiers)
+    function = frozenset(_fold(w) for w in instruments_data().function_words)
     for m in _lower_matches(text):
         if not m.group("head")[0].islower():
             continue  # capitalised heads are names, read above
@@ -203,14 +227,16 @@ def find_instruments(ctx: DocContext, acronyms: list[Acronym] | None = None) -> 
         mods = [_fold(w) for w in m.group("mods").split()]
         end = m.end()
         post = re.match(r"(?:\s+([a-záéíóúñ-]+))", text[end : end + 40])
-        while post and _fold(post.group(1)) in modifiers:  # "grupo binacional", "protocolo nacional"
+        while post and _fold(post.group(1)) in modifiers | weak_modifiers:  # "grupo binacional"
             mods.append(_fold(post.group(1)))
             end += post.end()
             post = re.match(r"(?:\s+([a-záéíóúñ-]+))", text[end : end + 40])
         ext = _complement(text, end)
-        specific = any(w in modifiers for w in mods)
-        if not specific and len(ext.split()) < 3:
-            continue  # "un programa de capacitación": generic without a modifier
+        weak = any(w in weak_modifiers for w in mods) and bool(ext)
+        specific = weak or any(w in modifiers for w in mods) or bool(re.search(r"[\"“«]", ext))
+        content = [w for w in ext.split() if _fold(w.strip("\"“”«»,")) not in function]
+        if not specific and (len(ext.split()) < 3 or not content):
+            continue  # "un programa de capacitación", "un centro de la ciudad": generic
         if ext:
             end += len(ext)
         name = text[a:end].strip()
@@ -219,15 +245,21 @@ def find_instruments(ctx: DocContext, acronyms: list[Acronym] | None = None) -> 
         kind = lower_kinds.get(m.group("head").lower(), "mechanism")
         items.append(Instrument(name=name, kind=kind, start=a, end=end, rule="instrument.lower"))
         taken.append((a, end))
+    items += find_proper_instruments(text, instruments_data().proper_heads, taken, _excluded, limit)
     leads = tuple(instruments_data().trim_leads)
-    return _merge([trim_instrument(it, leads) for it in items])
+    own = {_fold(o) for o in organizations if o}
+    kept = [it for it in items if _fold(it.name) not in own and not _civil_society(it.name)]
+    return _merge([trim_instrument(it, leads) for it in kept])
 
 
 def _valid_head(name: str, head_rx: re.Pattern[str]) -> re.Match[str] | None:
     """The first head that ends the phrase or is followed by a connector ("Network for ...")."""
     for h in head_rx.finditer(name):
         after = name[h.end() :]
-        if not after.strip() or re.match(rf"\s+{_CONN}\b", after) or h.start() == 0:
+        connector = re.match(rf"\s+{_CONN}\b", after)
+        if h.start() == 0 and not connector and h.group(0) in instruments_data().heads_need_connector:
+            return None
+        if not after.strip() or connector or h.start() == 0:
             return h  # head last, head + connector, or head first ("Ley General de ...")
     return None
 
@@ -240,7 +272,10 @@ def _complement(text: str, end: int) -> str:
     pos = end + pm.end()
     words = 0
     last = end
-    for m in re.finditer(r"\S+", text[pos : pos + 200]):
+    window = text[pos : pos + 200]
+    if blank := re.search(r"\n[ \t]*\n", window):
+        window = window[: blank.start()]  # a blank line ends the phrase
+    for m in re.finditer(r"\S+", window):
         tok = m.group(0)
         rest = text[pos + m.start() :]
         if _STOP_WORD.match(rest) or (words and re.match(r"to\s+[a-z]+", rest) and words > 1):
@@ -274,6 +309,17 @@ def _exclusions() -> tuple[Prefiltered, frozenset[str]]:
     d = instruments_data()
     alt = "|".join(re.escape(e) for e in sorted(d.exclude, key=len, reverse=True))
     return prefiltered(rf"(?<![\w])(?:{alt})(?![\w])"), frozenset(_fold(g) for g in d.exclude_generic)
+
+
+def _in_title(run: str) -> bool:
+    """A capitalised run that is an office's title ("... for Foreign Affairs and Security Policy")."""
+    return any(t in run for t in instruments_data().exclude_runs)
+
+
+def _civil_society(name: str) -> bool:
+    """A name the organisation lexicon knows as a civil-society body ("Centro Prodh")."""
+    org = resolve_org(name, exact=True)
+    return org is not None and org.kind == "ngo"
 
 
 def _ngo(name: str) -> bool:

@@ -46,7 +46,7 @@ def extract_text(text: str, *, language: str | None = None, title: str | None = 
     tops = topics.find_topics(ctx, acts)
     figs = figures.find_figures(ctx)
     cases = named.find_cases(ctx)
-    instr = named.find_instruments(ctx, acr)
+    instr = named.find_instruments(ctx, acr, [p.organization for p in ppl if p.organization])
     return Extraction(
         extractor=EXTRACTOR_ID,
         document=doc,
