@@ -80,6 +80,42 @@ def test_split_title_keeps_subject_phrases_whole():
     assert split_title("Head of the EU Delegation to Peru").organization is None
 
 
+def test_split_title_keeps_a_bare_head_word_in_the_post():
+    for post in ("secretario de Marina", "Secretary of the Navy", "comandante del Ejército"):
+        parts = split_title(post)
+        assert (parts.title, parts.organization) == (post, None)
+    assert split_title("director of FJEDD").organization == "FJEDD"
+    assert split_title("subsecretario de la Cancillería").organization == "Cancillería"
+    parts = split_title("titular de la Fiscalía General de la República")
+    assert (parts.title, parts.organization) == (
+        "titular de la Fiscalía General de la República",
+        "Fiscalía General de la República",
+    )
+    assert split_title("directora de la Marina Armada de México").organization == "Marina Armada de México"
+
+
+def test_title_before_each_name_in_a_spanish_list():
+    from dialogwatch.extract.pipeline import extract_text
+
+    text = (
+        "Participaron el secretario de la Defensa Nacional, Luis Cresencio Sandoval, el secretario de "
+        "Marina, José Rafael Ojeda Durán, y la fiscal especial, Sara Irene Herrerías."
+    )
+    got = {p.name: p.title for p in extract_text(text, language="es").participants}
+    assert got == {
+        "Luis Cresencio Sandoval": "secretario de la Defensa Nacional",
+        "José Rafael Ojeda Durán": "secretario de Marina",
+        "Sara Irene Herrerías": "fiscal especial",
+    }
+    text = (
+        "Attending were Ana Ruiz, Deputy Minister of Justice, Pedro Gil, an adviser, and Rosa Paz, "
+        "Ambassador."
+    )
+    got = {p.name: p.title for p in extract_text(text, language="en").participants}
+    assert got["Ana Ruiz"] == "Deputy Minister of Justice"
+    assert got["Rosa Paz"] == "Ambassador"
+
+
 def test_data_files_have_no_duplicate_keys_in_org_lexicon():
     from dialogwatch.extract.orgs import org_data
 

@@ -155,6 +155,19 @@ def test_spanish_participation_phrase_and_list_end():
     ]
 
 
+def test_participation_of_people_is_not_an_agency_list():
+    text = (
+        "La delegación mexicana fue presidida por la subsecretaria para Asuntos Multilaterales, Rosa Gil, y "
+        "contó con la participación de la subsecretaria de Asuntos Jurídicos y Derechos Humanos de la "
+        "Secretaría de Gobernación, Lía Limón García, y del titular de la PGR, Raúl Cervantes."
+    )
+    assert _deleg(text, "es")["MX"] == [
+        "Secretaría de Relaciones Exteriores",
+        "Secretaría de Gobernación",
+        "PGR",
+    ]
+
+
 def test_list_pieces_that_read_as_agencies_stand_alone_and_lose_trailing_clauses():
     en = _deleg(
         "Washington, May 3, 2024\n\nThe Peruvian delegation included officials from the Ministry of Justice, "

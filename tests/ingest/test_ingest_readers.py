@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import pytest
 from ingest_builders import (
     STATEMENT_EN,
     STATEMENT_EN_2,
@@ -170,6 +171,28 @@ def test_html_spanish_page(tmp_path: Path) -> None:
     assert "Lima, 3 de junio de 2021" in loaded.text
     for junk in ("Compartir", "Imprimir", "Aviso de privacidad", "derechos reservados", "Inicio"):
         assert junk not in loaded.text, junk
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "Por Mariana Robles | Ciudad de México | 6 de octubre de 2023",
+        "By Jane Roe · Washington · October 6, 2023",
+    ],
+)
+def test_html_news_byline_with_the_date_is_kept(tmp_path: Path, byline: str) -> None:
+    page = (
+        "<html><head><title>Acuerdan frenar el tráfico de armas</title></head><body>"
+        "<header><nav>Nacional | Internacional | Opinión</nav></header><article>"
+        f'<h1>Acuerdan frenar el tráfico de armas</h1><p class="byline">{byline}</p>'
+        f"<p>{STATEMENT_ES}</p></article></body></html>"
+    )
+    f = tmp_path / "news.html"
+    f.write_text(page, encoding="utf-8")
+    text = load_file(f).text
+    assert byline in text
+    assert text.index(byline) < text.index(STATEMENT_ES)
+    assert "Opinión" not in text
 
 
 def test_pdf_text_pages_title_and_furniture(tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ from dialogwatch.extract.places import find_countries, fold
 from dialogwatch.extract.prefilter import prefiltered
 from dialogwatch.extract.roles import markers
 from dialogwatch.extract.schema import Acronym, Delegation, DocumentInfo, Evidence, Participant
+from dialogwatch.extract.titles import starts_with_title
 
 # per-sentence cues: most sentences hold none of their words, which a pre-check sees without a scan
 _REPS = prefiltered(
@@ -137,6 +138,9 @@ def _org_list(text: str, a: int, b: int) -> list[tuple[str, int, int]]:
         else:
             merged.append((s, e))
     out: list[tuple[str, int, int]] = []
+    first = _LEAD.sub("", raw[merged[0][0] : merged[0][1]].strip()) if merged else ""
+    if re.match(r"[a-záéíóúñ]", first) and starts_with_title(first):
+        return out  # "la participación de la subsecretaria de ...": people, read as participants
     shared: str | None = None  # "Department of" when a plural head opened the list
     for s, e in merged:
         expanded, shared = _distribute_head(raw[s:e].strip(), shared)

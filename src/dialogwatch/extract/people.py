@@ -128,6 +128,10 @@ def _segment_people(
         prev_end = cands[i - 1].end if i else narrow
         gap_from_prev = i > 0 and text[prev_end : c.start].lstrip().startswith(",")
         pre, pre_start = _pre_title(text, prev_end, c.start, gap_from_prev)
+        if pre is None and gap_from_prev and infos and infos[-1]:
+            # "el secretario X, Ana Ruiz, el secretario Y, Juan Gil": once a list puts titles
+            # before names, a title between two names opens the next one
+            pre, pre_start = _pre_title(text, prev_end + text[prev_end:].index(",") + 1, c.start, False)
         if i == 0 and wide < narrow:
             pre_w, start_w = _pre_title(text, wide, c.start, False)
             if pre_w and not text[wide:start_w].strip(" ,"):

@@ -51,6 +51,7 @@ class TitleData(BaseModel):
     honorifics: list[str]
     implied_org: list[_Implied]
     needs_complement: list[str]
+    complement_names_org: list[str] = []
     posts: list[_Post]
     examples: list[_TitleExample]
 
@@ -163,7 +164,10 @@ def _org_start(rest: str) -> bool:
         rest2 = re.sub(r"^['’]s\s+|^\s+", "", r[lead[0] :])
         return (rest2 != r[lead[0] :].lstrip() and _org_start(rest2)) or bool(_org_head_regex().match(rest2))
     if _org_head_regex().match(r):
-        return True
+        # a bare head word is part of the post ("secretario de Marina", "Secretary of the Navy")
+        # unless a Spanish article makes it a body ("coordinador de la Red", "de la Cancillería")
+        spanish_article = re.match(r"\s*(?:la|el|los|las)\s", rest, re.IGNORECASE) is not None
+        return len(r.split()) > 1 or r.isupper() or spanish_article
     first = r.split()[0]
     if first.isupper() and 3 <= len(first) <= 8 and (resolve_org(first) is not None or len(r.split()) == 1):
         return True  # an acronym: "director of FJEDD"
@@ -194,11 +198,12 @@ def split_title(phrase: str) -> TitleParts:
         title = s[: sm.start()].strip(" ,")
         if not title or not starts_with_title(title):
             continue
-        if fold(title.split()[-1]) in {fold(w) for w in title_data().needs_complement} and sm.group(0).strip(
-            " ,"
-        ):
-            continue
         org = _ARTICLE.sub("", rest.strip(" ,"))
+        last = fold(title.split()[-1])
+        if last in {fold(w) for w in title_data().needs_complement} and sm.group(0).strip(" ,"):
+            if last not in {fold(w) for w in title_data().complement_names_org}:
+                continue
+            title = s  # "titular de la PGR": the post is the whole phrase, and still names its body
         valid.append((resolve_org(org, exact=True) is not None, len(org), title, org))
     if valid:
         exact = [v for v in valid if v[0]]

@@ -171,11 +171,21 @@ def _block_text(tree: HtmlElement, drop: tuple[str, ...]) -> list[str]:
     return [" ".join(line.split()) for line in body.text_content().split("\n")]
 
 
+_CELLS = re.compile(r"\s+[|·•—]\s+")
+
+
 def _date_line(tree: HtmlElement) -> str | None:
     """The page's date line (a short line that is a date, e.g. under the headline)."""
     lines = [x for x in _block_text(tree, ("script", "style", "noscript", "template", "svg")) if x]
     for line in lines[:80]:
-        if len(line) <= 80 and is_date_line(line) and not match_line(line):
+        if match_line(line) or len(line) > 160:
+            continue
+        if len(line) <= 80 and is_date_line(line):
+            return line
+        # a byline "Por Ana Ruiz | Ciudad de México | 6 de octubre de 2023": trafilatura drops
+        # it, and with it the only visible date; it is kept whole (author, dateline and date)
+        cells = _CELLS.split(line)
+        if len(cells) > 1 and any(is_date_line(c) for c in cells):
             return line
     return None
 
