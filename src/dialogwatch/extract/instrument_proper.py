@@ -22,7 +22,7 @@ from dialogwatch.extract.titles import starts_with_title
 _WORD = r"(?:[A-ZÁÉÍÓÚÑ][\w'’-]*[\w]|[a-z]{1,2}[A-Z][\w-]*)"
 _LINK = r"(?:de|del|el|la|los|las|y|of|the|for|and|a)"
 _NAME = rf"{_WORD}(?:[ \t]+(?:{_LINK}[ \t]+)?{_WORD}){{0,4}}"
-_Q_OPEN, _Q_CLOSE = "[\"“«]?", "[\"”»]?"
+_Q_OPEN, _Q_CLOSE = '["“«]?', '["”»]?'
 
 
 @cache

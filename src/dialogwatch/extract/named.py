@@ -234,7 +234,7 @@ def find_instruments(
         ext = _complement(text, end)
         weak = any(w in weak_modifiers for w in mods) and bool(ext)
         specific = weak or any(w in modifiers for w in mods) or bool(re.search(r"[\"“«]", ext))
-        content = [w for w in ext.split() if _fold(w.strip("\"“”«»,")) not in function]
+        content = [w for w in ext.split() if _fold(w.strip('"“”«»,')) not in function]
         if not specific and (len(ext.split()) < 3 or not content):
             continue  # "un programa de capacitación", "un centro de la ciudad": generic
         if ext:
