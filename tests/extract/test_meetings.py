@@ -545,3 +545,67 @@ def test_agreements_reached_during_a_meeting_report_it_but_not_a_future_one():
     assert m.series == "Reunión Ministerial sobre Migración y Seguridad" and m.round == 2
     later = "Los gobiernos revisarán el mecanismo durante la próxima Reunión Ministerial sobre Migración."
     assert _meetings(later, "es", date="2025-05-16") == []
+
+
+def test_a_readout_of_a_dialogue_that_wrapped_up_is_a_held_meeting_dated_by_the_day_after_the_verb():
+    text = (
+        "Washington, DC\nAugust 14, 2015\n\nWith us today is the Assistant Secretary, who will give a "
+        "readout of the 19th U.S.-China Human Rights Dialogue, which wrapped up here in Washington yesterday."
+    )
+    m = _meetings(text, date="2015-08-14")[0]
+    assert (m.round, m.date, m.city) == (19, "2015-08-13", "Washington")
+    es = (
+        "Hoy el canciller informará sobre el III Diálogo de Seguridad México-Guatemala, que concluyó ayer "
+        "en Tapachula."
+    )
+    m = _meetings(es, date="2024-02-14")[0]
+    assert (m.round, m.date, m.city) == (3, "2024-02-13", "Tapachula")
+
+
+def test_a_meeting_only_planned_in_a_relative_clause_is_not_held():
+    text = "The two sides will hold the 5th Human Rights Dialogue, which will be held in Hanoi."
+    assert _meetings(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "series", "country", "date"),
+    [
+        (
+            "GENEVA (14 March 2025) – The UN Special Rapporteur on human rights defenders today concluded an "
+            "official visit to Honduras, carried out from 3 to 14 March 2025.",
+            "official visit to Honduras",
+            "HN",
+            "2025-03-14",
+        ),
+        (
+            "Ciudad de México, 5 de diciembre de 2025\n\nLa Relatora Especial de la ONU sobre la tortura "
+            "concluyó hoy su visita oficial a México, que realizó por invitación del Gobierno.",
+            "visita oficial a México",
+            "MX",
+            "2025-12-05",
+        ),
+        (
+            "Concluye Comité de la ONU visita a Guatemala\n\nEl Comité contra la Tortura concluyó el 3 de "
+            "mayo de 2024 su visita oficial a Guatemala, la primera al país.",
+            "visita oficial a Guatemala",
+            "GT",
+            "2024-05-03",
+        ),
+    ],
+)
+def test_an_international_bodys_country_visit_is_the_meeting(text, series, country, date):
+    m = _meetings(text, date=date)[0]
+    assert (m.series, m.parties, m.country, m.round, m.date) == (series, [country], country, None, date)
+    assert m.rule == "meeting.visit" and series in text[m.start : m.end]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Secretary of State concluded a visit to Mexico, where she met the President.",
+        "The UN Working Group on Enforced Disappearances will conduct an official visit to Mexico next year.",
+        "La Relatora Especial realizará una visita oficial a Honduras en 2026.",
+    ],
+)
+def test_other_visits_are_not_meetings(text):
+    assert _meetings(text, date="2025-01-10") == []

@@ -20,7 +20,8 @@ from dialogwatch.extract.places import city_regex, find_countries, fold
 from dialogwatch.extract.prefilter import Prefiltered, prefiltered
 from dialogwatch.extract.schema import DocumentInfo, Meeting
 from dialogwatch.extract.series_data import SeriesData, alt, series_data
-from dialogwatch.extract.venues import cut_venue, find_venue, is_dateline, virtual_re
+from dialogwatch.extract.venues import cut_venue, find_venue, is_dateline, venue_line, virtual_re
+from dialogwatch.extract.visits import find_visit
 
 _CAP = r"[A-ZÁÉÍÓÚÑ][\w'’]*(?:[-–—][A-Za-zÁÉÍÓÚÑ][\w'’]*)*"
 _PARTY_ES = r"(?:México|Mexico|Estados Unidos|(?:la\s+)?Unión Europea|UE|EU)"
@@ -166,7 +167,8 @@ def find_meetings(ctx: DocContext, doc: DocumentInfo) -> list[Meeting]:
     """Return the meetings the document reports as having taken place."""
     anchors = _anchors(ctx, doc)
     if not anchors:
-        return []
+        visit = find_visit(ctx, lambda seg: _date(ctx, doc, seg), _future)
+        return [visit] if visit else []
     seg, series = anchors[0]
     text = ctx.text
     _, _, name, prefix = series
@@ -186,6 +188,10 @@ def find_meetings(ctx: DocContext, doc: DocumentInfo) -> list[Meeting]:
             meeting.date = _date(ctx, doc, a_seg)
         if meeting.city is None and meeting.country is None and not online:
             meeting.city, meeting.country = find_venue(ctx, a_seg, meeting.parties)
+    if meeting.city is None and meeting.country is None and not online:
+        meeting.city, meeting.country = venue_line(ctx) or (None, None)
+    if meeting.date is None and doc.date:
+        meeting.date = doc.date  # a report that dates no meeting day was written on it
     return [meeting]
 
 
@@ -273,8 +279,19 @@ def _future(sentence: str) -> bool:
     fut = _future_re().search(sentence)
     if fut is None:
         return False
+    if _RELATIVE_PAST.search(sentence):
+        return False  # "will give a readout of the dialogue, which wrapped up yesterday": reported
     held = _past_held().search(sentence)
     return held is None or fut.start() < held.start()
+
+
+# a past verb in a relative clause describes the meeting as over whatever the main clause plans
+_RELATIVE_PAST = re.compile(
+    r"\b(?:which|that|que|la\s+cual|el\s+cual)\s+(?:(?:was|were|had|has|se)\s+)?"
+    r"(?:held|wrapped\s+up|concluded|ended|took\s+place|met|convened|celebró|celebrado|celebrada|concluyó|"
+    r"terminó|culminó|tuvo\s+lugar|llevó\s+a\s+cabo)\b",
+    re.IGNORECASE,
+)
 
 
 def _round(text: str, seg: Segment, series_start: int) -> int | None:
@@ -303,7 +320,11 @@ def _date(ctx: DocContext, doc: DocumentInfo, seg: Segment) -> str | None:
             dateline = d.iso  # the press office's date: the meeting's only when nothing else says
             continue
         return d.iso
-    rel = resolve_relative(text, doc.date, seg.start, seg.end)
+    # "With us today is X, who will read out the dialogue that wrapped up yesterday": the day
+    # named after the held verb is the meeting's; one before it only when there is none after
+    held = _held().search(seg.text)
+    rel = resolve_relative(text, doc.date, seg.start + held.start(), seg.end) if held else None
+    rel = rel or resolve_relative(text, doc.date, seg.start, seg.end)
     return rel.iso if rel else dateline
 
 

@@ -20,6 +20,12 @@ class _SeriesExample(BaseModel):
     parties: list[str] = []
 
 
+class _Visits(BaseModel):
+    phrase: list[str] = []
+    visitors: list[str] = []
+    verbs: list[str] = []
+
+
 class SeriesData(BaseModel):
     """Schema of series.yaml."""
 
@@ -36,6 +42,8 @@ class SeriesData(BaseModel):
     landmarks: dict[str, str] = {}
     party_aliases: dict[str, list[str]] = {}
     ministry_seat: str = r"(?!)"
+    venue_buildings: list[str] = []
+    visits: _Visits = _Visits()
     future_markers: list[str]
     past_held: list[str]
     meeting_refs: list[str] = []

@@ -152,3 +152,22 @@ def _ministry_seat(sentence: str) -> tuple[str, str] | None:
         return None
     countries = find_countries(" ".join(m.group(g) or "" for g in ("adj", "post", "of")))
     return capital_of(countries[0][2]) if countries else None
+
+
+@cache
+def _venue_line_regex() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in series_data().venue_buildings)
+    return re.compile(
+        rf"^[ \t]*(?:(?:el|la|the)\s+)?(?:{words})\b[^,\n]{{0,60}},"
+        rf"[ \t]*(?P<city>[^,\n]{{2,40}}?)[ \t]*(?:,|$)",
+        re.MULTILINE,
+    )
+
+
+def venue_line(ctx: DocContext, limit: int = 1500) -> tuple[str, str] | None:
+    """The city of a "Building, City, date" line near the top of the text (a speech's setting)."""
+    for m in _venue_line_regex().finditer(ctx.text, 0, min(limit, len(ctx.text))):
+        hit = lookup_city(m.group("city"))
+        if hit:
+            return hit
+    return None

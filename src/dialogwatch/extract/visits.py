@@ -1,0 +1,64 @@
+"""Official visits of international bodies as meetings ("the Special Rapporteur concluded her
+official visit to Honduras", "el Comité concluyó su visita oficial a México").
+
+A country visit by a UN or inter-American mechanism is the meeting such a document
+reports: its series is the visit phrase, its one party the host country, its date
+the visit's (or the day the text says it ended). The cue words are data
+(``visits`` in data/series.yaml).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+
+from dialogwatch.extract.context import DocContext, Segment
+from dialogwatch.extract.places import find_countries
+from dialogwatch.extract.schema import Meeting
+from dialogwatch.extract.series_data import series_data
+
+
+@cache
+def _regexes() -> tuple[list[re.Pattern[str]], re.Pattern[str], re.Pattern[str]]:
+    v = series_data().visits
+    flags = re.IGNORECASE
+    return (
+        [re.compile(p, flags) for p in v.phrase],
+        re.compile("|".join(f"(?:{p})" for p in v.visitors) or "(?!)"),
+        re.compile("|".join(f"(?:{p})" for p in v.verbs) or "(?!)", flags),
+    )
+
+
+def find_visit(
+    ctx: DocContext, date_of: Callable[[Segment], str | None], is_future: Callable[[str], bool]
+) -> Meeting | None:
+    """The official visit an international body reports as made, if the text reports one."""
+    phrases, visitors, verbs = _regexes()
+    found: list[Meeting] = []
+    for seg in ctx.segments[:40]:
+        m = next((m for rx in phrases if (m := rx.search(seg.text))), None)
+        if m is None or not visitors.search(seg.text) or not verbs.search(seg.text) or is_future(seg.text):
+            continue
+        place = m.group("place")
+        lead = [(b, c) for a, b, c in find_countries(place) if a == 0 and c != "EU"]
+        if not lead:
+            continue
+        end = m.start("place") + lead[0][0]
+        series = re.sub(r"^(?:the|la|su|her|his|its|their|an?)\s+", "", seg.text[m.start() : end], flags=re.I)
+        found.append(
+            Meeting(
+                series=series,
+                parties=[lead[0][1]],
+                country=lead[0][1],
+                date=date_of(seg),
+                start=seg.start + m.start(),
+                end=seg.start + end,
+                rule="meeting.visit",
+                confidence=0.75,
+            )
+        )
+    if found:
+        # a headline names the visit in shorthand ("Concluye Comité visita a México"), the body in full
+        return max(found, key=lambda v: (len((v.series or "").split()), v.date is not None))
+    return None
