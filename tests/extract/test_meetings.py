@@ -609,3 +609,36 @@ def test_an_international_bodys_country_visit_is_the_meeting(text, series, count
 )
 def test_other_visits_are_not_meetings(text):
     assert _meetings(text, date="2025-01-10") == []
+
+
+def test_languages_venue_countries_and_eu_nicknames_are_not_parties():
+    text = (
+        "Mexico and Guatemala held a meeting of the High-Level Border Security Group, known by its Spanish "
+        "acronym GANSEF, in the border city of Tapachula."
+    )
+    m = _meetings(text, date="2024-02-08")[0]
+    assert (m.parties, m.city, m.country) == (["GT", "MX"], "Tapachula", "MX")
+    es = (
+        "Se celebró en Bruselas, Bélgica, el Duodécimo Diálogo de Alto Nivel sobre Derechos Humanos entre "
+        "México y la Unión Europea, conocido en español por sus siglas."
+    )
+    m = _meetings(es, date="2024-10-02")[0]
+    assert (m.parties, m.round, m.city, m.country) == (["EU", "MX"], 12, "Brussels", "BE")
+    en = "The United States and Vietnam held the twenty-seventh U.S.-Vietnam Human Rights Dialogue in Hanoi."
+    m = _meetings(en, date="2024-11-20")[0]
+    assert (m.parties, m.round) == (["US", "VN"], 27)
+
+
+def test_traveled_to_gives_the_venue_and_a_news_lead_gives_the_day():
+    text = (
+        "WASHINGTON, Sept. 3, 2025 - Secretary Rubio traveled to Mexico City today, where he co-chaired the "
+        "fourth meeting of the U.S.-Mexico High-Level Security Dialogue."
+    )
+    m = _meetings(text, date="2025-09-03")[0]
+    assert (m.city, m.country, m.round) == ("Mexico City", "MX", 4)
+    news = (
+        "MEXICO CITY, Feb 8 (Wire) - Mexico and Guatemala agreed on Wednesday to open a joint center.\n\n"
+        "The agreement came out of a meeting of the Mexico-Guatemala High-Level Border Security Group, held "
+        "in Tapachula."
+    )
+    assert _meetings(news, date="2024-02-08")[0].date == "2024-02-07"

@@ -16,7 +16,7 @@ from dialogwatch.extract.context import DocContext, Segment
 from dialogwatch.extract.dates import find_dates, resolve_relative
 from dialogwatch.extract.ordinals import ordinal_regex, ordinal_value
 from dialogwatch.extract.orgs import government_mentions
-from dialogwatch.extract.places import city_regex, find_countries, fold
+from dialogwatch.extract.places import city_regex, find_countries, fold, lookup_city
 from dialogwatch.extract.prefilter import Prefiltered, prefiltered
 from dialogwatch.extract.schema import DocumentInfo, Meeting
 from dialogwatch.extract.series_data import SeriesData, alt, series_data
@@ -190,12 +190,22 @@ def find_meetings(ctx: DocContext, doc: DocumentInfo) -> list[Meeting]:
             meeting.city, meeting.country = find_venue(ctx, a_seg, meeting.parties)
     if meeting.city is None and meeting.country is None and not online:
         meeting.city, meeting.country = venue_line(ctx) or (None, None)
+    if meeting.date is None:
+        # a news lead dates the talks ("agreed on Wednesday ..."), the next sentence names them
+        leads = [_date(ctx, doc, prev) for prev in _segments_before(ctx, seg, 2) if prev.kind != "heading"]
+        meeting.date = next((d for d in leads if d), None)
     if meeting.date is None and doc.date:
         meeting.date = doc.date  # a report that dates no meeting day was written on it
     return [meeting]
 
 
 Anchor = tuple[Segment, tuple[int, int, str, str | None]]
+
+
+def _segments_before(ctx: DocContext, seg: Segment, n: int) -> list[Segment]:
+    """The ``n`` segments before ``seg``, nearest first."""
+    idx = next((i for i, s in enumerate(ctx.segments) if s is seg), None)
+    return [] if idx is None else ctx.segments[max(0, idx - n) : idx][::-1]
 
 
 def _segments_after(ctx: DocContext, seg: Segment, n: int) -> list[Segment]:
@@ -331,9 +341,27 @@ def _date(ctx: DocContext, doc: DocumentInfo, seg: Segment) -> str | None:
 @cache
 def _party_aliases() -> list[tuple[re.Pattern[str], str]]:
     return [
-        (re.compile(rf"\b{alt(words)}\b", re.IGNORECASE), code)
+        (re.compile(rf"\b(?:{alt(words)})\b", re.IGNORECASE), code)
         for code, words in series_data().party_aliases.items()
     ]
+
+
+# "its Spanish acronym", "en español": a language, not a country; "Bruselas, Bélgica": a venue
+_LANGUAGE_USE = re.compile(
+    r"^\s+(?:acronym|initials|abbreviation|name|translation|version|language|original|siglas)\b", re.I
+)
+_IN_LANGUAGE = re.compile(r"\b(?:in|en)\s+$", re.I)
+
+
+def _not_a_party(sentence: str, a: int, b: int) -> bool:
+    """A country word that names a language or the country of a venue city, not a party."""
+    if _LANGUAGE_USE.match(sentence[b : b + 20]):
+        return True
+    word = sentence[a:b]
+    if word[:1].islower() and _IN_LANGUAGE.search(sentence[max(0, a - 4) : a]):
+        return True  # "en español", "in Spanish" would be capitalised only as a country's adjective
+    venue = re.search(r"([A-ZÁÉÍÓÚÑ][\w'’ .-]{1,30}),\s*$", sentence[max(0, a - 32) : a])
+    return bool(venue and lookup_city(venue.group(1).split(" en ")[-1].split(" in ")[-1]))
 
 
 def _mask_cities(s: str) -> str:
@@ -345,8 +373,8 @@ def _parties(ctx: DocContext, seg: Segment, prefix: str | None) -> list[str]:
     if prefix:
         found += [c for _, _, c in find_countries(prefix)]
     sentence = _mask_cities(seg.text)
-    for _, _, c in find_countries(sentence):
-        if c not in found:
+    for a, b, c in find_countries(sentence):
+        if c not in found and not _not_a_party(seg.text, a, b):
             found.append(c)
     for pat, code in _party_aliases():
         if code not in found and pat.search(sentence):

@@ -20,12 +20,23 @@ class OrdinalData(BaseModel):
     """Schema of ordinals.yaml."""
 
     ordinals: dict[str, int]
+    tens: dict[str, int] = {}
     examples: list[_OrdExample]
 
 
 @cache
 def _words() -> dict[str, int]:
     return {fold(k): v for k, v in load_data("ordinals.yaml", OrdinalData).ordinals.items()}
+
+
+@cache
+def _tens() -> dict[str, int]:
+    return {fold(k): v for k, v in load_data("ordinals.yaml", OrdinalData).tens.items()}
+
+
+def _accented(word: str) -> str:
+    acc = {"a": "[aá]", "e": "[eé]", "i": "[ií]", "o": "[oó]", "u": "[uú]"}
+    return "".join(acc.get(c, re.escape(c)) for c in word)
 
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -46,11 +57,12 @@ def roman_value(s: str) -> int | None:
 def ordinal_regex() -> re.Pattern[str]:
     """A regex for one ordinal (digit, word or Roman numeral); named group ``o``."""
     words = sorted(_words(), key=len, reverse=True)
-    acc = {"a": "[aá]", "e": "[eé]", "i": "[ií]", "o": "[oó]", "u": "[uú]"}
-    word_alt = "|".join("".join(acc.get(c, re.escape(c)) for c in w) for w in words)
+    word_alt = "|".join(_accented(w) for w in words)
+    # "twenty-seventh", "vigésimo séptimo", "vigesimoséptima": a tens word before a unit ordinal
+    tens_alt = "|".join(_accented(w) for w in sorted(_tens(), key=len, reverse=True)) or "(?!)"
     return re.compile(
         rf"(?<![\w])(?P<o>\d{{1,3}}\s?(?:st|nd|rd|th|\.?\s?[ªº°]|[ao]\.?|va|vo|era|er|ra|ro|ta|to)(?![\w])"
-        rf"|(?i:{word_alt})(?![\w])|(?-i:[IVXL]{{1,6}})(?=\s))",
+        rf"|(?i:(?:(?:{tens_alt})[- ]?)?(?:{word_alt}))(?![\w])|(?-i:[IVXL]{{1,6}})(?=\s))",
     )
 
 
@@ -63,4 +75,11 @@ def ordinal_value(token: str) -> int | None:
     r = roman_value(t)
     if r:
         return r
-    return _words().get(fold(t))
+    f = fold(t)
+    if f in _words():
+        return _words()[f]
+    for tens, value in sorted(_tens().items(), key=lambda kv: -len(kv[0])):
+        unit = _words().get(f[len(tens) :].lstrip("- ")) if f.startswith(tens) else None
+        if unit and unit < 10:
+            return value + unit
+    return None

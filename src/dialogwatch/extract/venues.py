@@ -37,6 +37,16 @@ _VENUE_WORDS = re.compile(
 )
 
 
+# what comes right before a venue city: "in", "en la", "in the border city of", "traveled to"
+_BEFORE_VENUE = re.compile(
+    r"(?:\b(?:in|at|en|desde)\s+(?:la\s+)?"
+    r"|\b(?:in|at|en)\s+(?:the\s+|la\s+)?(?:[\w-]+\s+){0,2}?(?:city|town|port|capital|ciudad|localidad|"
+    r"municipio|puerto|capital)\s+(?:of|de)\s+"
+    r"|\b(?:traveled|travelled|arrived|flew|came|viajó|llegó|se\s+trasladó|acudió)\s+(?:to|in|a)\s+)$",
+    re.IGNORECASE,
+)
+
+
 def cut_venue(name: str) -> str:
     """Cut a trailing venue or date the name pattern ran into ("... sobre Seguridad en Palacio Nacional")."""
     for m in re.finditer(r"\s+(?:on|el)\s+(\w+)", name):
@@ -76,8 +86,8 @@ def find_venue(ctx: DocContext, seg: Segment, parties: list[str]) -> tuple[str |
             if hit and _party_seat(hit[1], parties):  # many countries have a "National Palace"
                 return hit
     for m in city_regex().finditer(text, seg.start, seg.end):
-        before = text[max(seg.start, m.start() - 12) : m.start()]
-        if re.search(r"\b(?:in|at|en|desde)\s+(?:la\s+)?$", before):
+        before = text[max(seg.start, m.start() - 50) : m.start()]
+        if _BEFORE_VENUE.search(before):
             hit = lookup_city(m.group(0))
             if hit:
                 return hit
