@@ -4,7 +4,7 @@ from dialogwatch.extract.acronyms import find_acronyms
 from dialogwatch.extract.delegations import find_delegations
 from dialogwatch.extract.document import classify_document
 from dialogwatch.extract.people import find_participants
-from dialogwatch.extract.pipeline import build_context
+from dialogwatch.extract.pipeline import build_context, extract_text
 
 
 def _deleg(text: str, lang: str = "en") -> dict[str, list[str]]:
@@ -263,3 +263,33 @@ def test_a_plural_head_is_shared_by_each_agency_in_both_languages():
         "es",
     )
     assert es["US"] == ["Departamento de Justicia", "Departamento de Seguridad Interior"]
+
+
+def test_org_after_a_titled_name_and_the_sentence_after_a_co_chair_add_members():
+    text = (
+        "Undersecretary Ana Betancourt co-chaired the dialogue with Assistant Secretary Jon Keel of "
+        "the Bureau of Democracy, Human Rights, and Labor. Joining them were Deputy Assistant "
+        "Secretary Mariela Ortiz of the Bureau of Western Hemisphere Affairs; Undersecretary Félix "
+        "Rentería of the Ministry of the Interior (SEGOB); and Senior Counselor Robert Kim of the "
+        "Office for Civil Rights and Civil Liberties at the Department of Homeland Security."
+    )
+    people = {p.name: p for p in extract_text(text, language="en").participants}
+    assert people["Mariela Ortiz"].role == "member"
+    assert people["Mariela Ortiz"].organization == "Bureau of Western Hemisphere Affairs"
+    felix = people["Félix Rentería"]
+    assert (felix.organization, felix.side) == ("Ministry of the Interior", "MX")
+    assert people["Robert Kim"].organization == "Office for Civil Rights and Civil Liberties"
+    # two State Department bureaus are one agency of the delegation
+    us = _deleg(text)["US"]
+    assert us[0] == "Bureau of Democracy, Human Rights, and Labor"
+    assert "Bureau of Western Hemisphere Affairs" not in us
+
+
+def test_a_member_cue_deep_in_a_later_sentence_is_not_a_delegation():
+    text = (
+        "Undersecretary Ana Betancourt co-chaired the dialogue with Assistant Secretary Jon Keel. "
+        "The parties reviewed the peace agreement as well as the Total Peace policy of President "
+        "Gustavo Petro."
+    )
+    people = {p.name: p for p in extract_text(text, language="en").participants}
+    assert people["Gustavo Petro"].role == "mentioned"

@@ -102,7 +102,8 @@ def find_delegations(
         ev: list[Evidence] = []
         for name, e in items:
             rec = resolve_org(name, s if s not in {"CSO", "INTL"} else None) or resolve_org(name)
-            key = rec.key if rec else fold(_LEAD.sub("", name))
+            # a bureau counts as its department ("Bureau of Democracy ..." is the State Department)
+            key = (rec.parent or rec.key) if rec else fold(_LEAD.sub("", name))
             if key in keys:
                 continue
             keys.append(key)

@@ -28,6 +28,7 @@ class OrgRecord:
     kind: str | None = None
     acronyms: tuple[str, ...] = ()
     aliases: tuple[str, ...] = field(default_factory=tuple)
+    parent: str | None = None  # the department a bureau belongs to, as a delegation counts it
 
 
 class _Org(BaseModel):
@@ -38,6 +39,7 @@ class _Org(BaseModel):
     kind: str | None = None
     acronyms: list[str] = []
     aliases: list[str] = []
+    parent: str | None = None
 
 
 class _OrgExample(BaseModel):
@@ -150,6 +152,7 @@ def _record(o: _Org, country: str | None = None, key: str | None = None) -> OrgR
         kind=o.kind,
         acronyms=tuple(o.acronyms),
         aliases=tuple(o.aliases),
+        parent=o.parent,
     )
 
 

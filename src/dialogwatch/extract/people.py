@@ -36,6 +36,7 @@ from dialogwatch.extract.titles import (
     find_pre_title,
     honorific_regex,
     implied_org,
+    org_after_name,
     post_org,
     split_title,
     starts_with_title,
@@ -59,6 +60,8 @@ def find_participants(ctx: DocContext, doc: DocumentInfo, acronyms: list[Acronym
     for seg in ctx.segments:
         found = _segment_people(ctx, seg, taken, state, acr)
         upgrades += lead_verb_heads(ctx.text, seg, found)
+        if any(p.rule == "person.head.lead_verb" for p in found):
+            state["deleg_before"] = "yes"  # "X co-chaired the dialogue with Y": a delegation sentence
         join_verb_members(ctx.text, seg, found)
         drafts += found
     merged = merge_people(drafts)
@@ -108,7 +111,13 @@ def _segment_people(
         has_deleg_word
         or any(m.kind == "role" and m.value == "head" for m in mks)
         or (any(m.kind == "side" for m in mks) and any(m.kind == "role" for m in mks))
+        # "X co-chaired the dialogue with Y. Joining them were ...": the sentence after a delegation's
+        or (
+            bool(state.get("deleg_before"))
+            and any(m.kind == "role" and m.value == "member" and m.pos - seg.start < 40 for m in mks)
+        )
     )
+    state["deleg_before"] = "yes" if deleg else None
     list_ctx = state.get("list") if seg.kind == "item" else None
     if seg.kind != "item":
         state["list"] = None
@@ -143,11 +152,26 @@ def _segment_people(
         bound = _bound(text, c.end, nxt, mks)
         apos = _appositive(text, c.end, bound)
         p = _build(ctx, seg, c, infos[i], apos, mks, deleg, list_ctx, state, acr, i, cands)
+        if p and p.organization is None and infos[i] and not apos:
+            # "Assistant Secretary Jane Roe of the Bureau of Democracy, Human Rights, and Labor"
+            after = org_after_name(text, c.end, seg.end)
+            if after:
+                p = _with_org(ctx, p, after, acr)
         if p:
             out.append(p)
     if deleg:
         _update_state(mks, state)
     return out
+
+
+def _with_org(ctx: DocContext, p: Participant, org: str, acr: dict[str, str | None]) -> Participant:
+    """The participant with the organisation named after it, and the side that organisation gives."""
+    org, _, acronym = org.partition(" (")
+    acronym = acronym.rstrip(")") or None
+    side = p.side or org_country(org) or (org_country(acronym) if acronym else None)
+    if side is None and acronym in acr:
+        side = org_country(acr[acronym] or "")
+    return p.model_copy(update={"organization": org, "side": side})
 
 
 def _update_state(mks: list[Marker], state: dict[str, str | None]) -> None:

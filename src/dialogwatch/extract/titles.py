@@ -18,7 +18,7 @@ from pydantic import BaseModel
 
 from dialogwatch.extract.alternation import word_alternation
 from dialogwatch.extract.data_loader import load_data
-from dialogwatch.extract.orgs import org_data, resolve_org
+from dialogwatch.extract.orgs import is_org_like, org_data, resolve_org
 from dialogwatch.extract.places import find_countries, fold, places_data
 
 
@@ -277,3 +277,31 @@ def title_words() -> frozenset[str]:
     for w in d.heads_en + d.heads_es + d.modifiers_en:
         out.update(fold(t) for t in re.findall(r"[\w'-]+", w) if len(t) > 1)
     return frozenset(out)
+
+
+_ORG_AFTER = re.compile(r"^\s+(?:of|from|at|de\s+la|del|de)\s+(?:the\s+|la\s+|el\s+)?(?=[A-ZÁÉÍÓÚÑ])")
+# where an organisation named after a person ends: a semicolon, a full stop, a clause
+_ORG_AFTER_END = re.compile(
+    r";|\.(?:\s|$)|,\s+(?!(?:and|y)\s+[A-ZÁÉÍÓÚÑ])(?=[a-záéíóúñ])|\s+(?:and|y|who|que|quien)\s+(?=[a-záéíóúñ])"
+)
+
+
+def org_after_name(text: str, a: int, b: int) -> str | None:
+    """The organisation a name is "of" ("Jane Roe of the Ministry of the Interior (SEGOB)"), if any."""
+    window = text[a:b]
+    m = _ORG_AFTER.match(window)
+    if not m:
+        return None
+    rest = window[m.end() :]
+    stop = _ORG_AFTER_END.search(rest)
+    org = rest[: stop.start()] if stop else rest
+    for joint in re.finditer(r",?\s+(?:and|y)\s+|,\s+", org):
+        if starts_with_title(org[joint.end() :]):
+            org = org[: joint.start()]  # "... of the Ministry of Justice and Deputy Minister Y"
+            break
+    org = re.sub(r"\s+at\s+the\s+.*$", "", org).strip(" ,")  # "Office X at the Department Y"
+    base = re.sub(r"\s*\([^)]*\)$", "", org)
+    countries = find_countries(base)
+    if not base or (countries and countries[0][:2] == (0, len(base))):
+        return None  # "Ana Ruiz of Mexico": a country, not an organisation
+    return org if is_org_like(base) or resolve_org(base) is not None else None
