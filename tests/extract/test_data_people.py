@@ -6,7 +6,7 @@ from dialogwatch.extract.context import DocContext
 from dialogwatch.extract.data_loader import load_data
 from dialogwatch.extract.document import classify_document
 from dialogwatch.extract.names import find_name_candidates, known_person, people_data, same_person
-from dialogwatch.extract.ordinals import OrdinalData, ordinal_regex, ordinal_value, roman_value
+from dialogwatch.extract.ordinals import OrdinalData, find_ordinals, roman_value
 from dialogwatch.extract.people import find_participants
 from dialogwatch.extract.pipeline import build_context
 from dialogwatch.extract.places import lookup_city, places_data
@@ -38,7 +38,7 @@ def test_places_yaml_examples(example):
 
 @pytest.mark.parametrize("example", load_data("ordinals.yaml", OrdinalData).examples, ids=lambda e: e.text)
 def test_ordinals_yaml_examples(example):
-    values = [ordinal_value(m.group("o")) for m in ordinal_regex().finditer(example.text)]
+    values = [value for _, _, value in find_ordinals(example.text)]
     assert example.value in values
 
 
@@ -126,3 +126,12 @@ def test_data_files_have_no_duplicate_keys_in_org_lexicon():
 def test_context_is_reused_not_reloaded():
     ctx = DocContext("Ambassador Ana Pérez Soto spoke.", "en")
     assert ctx.language == "en"
+
+
+def test_compound_ordinals_take_their_tens_only_when_joined():
+    assert [v for *_, v in find_ordinals("the Twenty-Seventh round and the twenty eighth")] == [27, 28]
+    assert [v for *_, v in find_ordinals("el vigésimo octavo diálogo")] == [28]
+    assert [v for *_, v in find_ordinals("twenty people attended the seventh round")] == [7]
+    text = "held the twenty-seventh dialogue"
+    start, end, _ = next(find_ordinals(text))
+    assert text[start:end] == "twenty-seventh"

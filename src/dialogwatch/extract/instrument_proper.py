@@ -15,6 +15,7 @@ from functools import cache
 
 from dialogwatch.extract.cases import fold_name
 from dialogwatch.extract.places import place_words
+from dialogwatch.extract.prefilter import Prefiltered, prefiltered
 from dialogwatch.extract.schema import Instrument
 from dialogwatch.extract.titles import starts_with_title
 
@@ -26,15 +27,19 @@ _Q_OPEN, _Q_CLOSE = '["“«]?', '["”»]?'
 
 
 @cache
-def _patterns(heads: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+def _patterns(
+    heads: tuple[tuple[str, str], ...],
+) -> tuple[Prefiltered, re.Pattern[str], re.Pattern[str], dict[str, str]]:
     kinds = {h.lower(): k for h, k in heads}
     alt = "|".join(re.escape(h) for h in sorted(kinds, key=len, reverse=True))
-    head_first = re.compile(rf"(?<![\w-])(?P<head>{alt})[ \t]+{_Q_OPEN}(?P<name>{_NAME}){_Q_CLOSE}(?![\w-])")
-    name_first = re.compile(
-        rf"(?<![\w-])(?:the|its|our|their|a)[ \t]+{_Q_OPEN}(?P<name>{_NAME}){_Q_CLOSE}"
-        rf"[ \t]+(?P<head>{alt})(?![\w-])"
+    # the scan looks for head words only (with its literal pre-check); the name is read
+    # forwards ("programa Sembrando Vida") and backwards ("the eTrace system") from each
+    head = prefiltered(rf"(?<![\w-])(?:{alt})(?![\w-])")
+    after = re.compile(rf"[ \t]+{_Q_OPEN}(?P<name>{_NAME}){_Q_CLOSE}(?![\w-])")
+    before = re.compile(
+        rf"(?<![\w-])(?:the|its|our|their|a)[ \t]+{_Q_OPEN}(?P<name>{_NAME}){_Q_CLOSE}[ \t]+$"
     )
-    return head_first, name_first, kinds
+    return head, after, before, kinds
 
 
 def _is_name(name: str) -> bool:
@@ -59,21 +64,27 @@ def find_proper_instruments(
     pairs = tuple((h, kind) for kind, words in heads.items() for h in words)
     if not pairs:
         return []
-    head_first, name_first, kinds = _patterns(pairs)
+    head_rx, after, before, kinds = _patterns(pairs)
     out: list[Instrument] = []
-    rules = ((head_first, "instrument.proper-after-head"), (name_first, "instrument.proper-before-head"))
-    for rx, rule in rules:
-        for m in rx.finditer(text, 0, limit):
-            if not m.group("head")[0].islower():
-                continue  # a capitalised head opens a name the capitalised-run rule reads
-            name = m.group("name")
-            start, end = min(m.start("head"), m.start("name")), max(m.end("head"), m.end("name"))
-            if not _is_name(name) or excluded(name):
-                continue
-            if any(x < end and start < y for x, y in taken):
-                continue
-            full = re.sub(r"[\"“”«»]", "", text[start:end])
-            kind = kinds[m.group("head").lower()]
-            out.append(Instrument(name=full, kind=kind, start=start, end=end, rule=rule))
-            taken.append((start, end))
+    hits: list[tuple[int, int, str, str, str]] = []  # start, end, name, head, rule
+    for h in head_rx.finditer(text, 0, limit):
+        head = h.group(0)
+        if not head[0].islower():
+            continue  # a capitalised head opens a name the capitalised-run rule reads
+        fwd = after.match(text, h.end(), limit)
+        if fwd:
+            hits.append((h.start(), fwd.end("name"), fwd.group("name"), head, "instrument.proper-after-head"))
+        back = before.search(text, max(0, h.start() - 120), h.start())
+        if back:
+            hits.append(
+                (back.start("name"), h.end(), back.group("name"), head, "instrument.proper-before-head")
+            )
+    for start, end, name, head, rule in hits:
+        if not _is_name(name) or excluded(name):
+            continue
+        if any(x < end and start < y for x, y in taken):
+            continue
+        full = re.sub(r"[\"“”«»]", "", text[start:end])
+        out.append(Instrument(name=full, kind=kinds[head.lower()], start=start, end=end, rule=rule))
+        taken.append((start, end))
     return out

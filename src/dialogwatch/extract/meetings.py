@@ -14,7 +14,7 @@ from functools import cache
 
 from dialogwatch.extract.context import DocContext, Segment
 from dialogwatch.extract.dates import find_dates, resolve_relative
-from dialogwatch.extract.ordinals import ordinal_regex, ordinal_value
+from dialogwatch.extract.ordinals import find_ordinals, ordinal_value
 from dialogwatch.extract.orgs import government_mentions
 from dialogwatch.extract.places import city_regex, find_countries, fold, lookup_city
 from dialogwatch.extract.prefilter import Prefiltered, prefiltered
@@ -308,13 +308,11 @@ def _round(text: str, seg: Segment, series_start: int) -> int | None:
     rw = alt(series_data().round_words)
     pat = re.compile(rf"^\s*(?:\w+\s+){{0,2}}?(?i:{rw})\b")
     candidates = []
-    for m in ordinal_regex().finditer(text, seg.start, seg.end):
-        follow = text[m.end() : m.end() + 60]
-        near = 0 <= series_start - m.end() <= 45
-        if pat.match(follow) or near:
-            v = ordinal_value(m.group("o"))
-            if v and v < 100:
-                candidates.append((abs(series_start - m.start()), v))
+    for start, end, v in find_ordinals(text, seg.start, seg.end):
+        follow = text[end : end + 60]
+        near = 0 <= series_start - end <= 45
+        if (pat.match(follow) or near) and v < 100:
+            candidates.append((abs(series_start - start), v))
     return min(candidates)[1] if candidates else None
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from pydantic import BaseModel
@@ -58,12 +59,37 @@ def ordinal_regex() -> re.Pattern[str]:
     """A regex for one ordinal (digit, word or Roman numeral); named group ``o``."""
     words = sorted(_words(), key=len, reverse=True)
     word_alt = "|".join(_accented(w) for w in words)
-    # "twenty-seventh", "vigésimo séptimo", "vigesimoséptima": a tens word before a unit ordinal
-    tens_alt = "|".join(_accented(w) for w in sorted(_tens(), key=len, reverse=True)) or "(?!)"
     return re.compile(
         rf"(?<![\w])(?P<o>\d{{1,3}}\s?(?:st|nd|rd|th|\.?\s?[ªº°]|[ao]\.?|va|vo|era|er|ra|ro|ta|to)(?![\w])"
-        rf"|(?i:(?:(?:{tens_alt})[- ]?)?(?:{word_alt}))(?![\w])|(?-i:[IVXL]{{1,6}})(?=\s))",
+        rf"|(?i:{word_alt})(?![\w])|(?-i:[IVXL]{{1,6}})(?=\s))",
     )
+
+
+@cache
+def _tens_before() -> re.Pattern[str]:
+    alt = "|".join(_accented(w) for w in sorted(_tens(), key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?<![\w])(?i:(?P<t>{alt}))[- ]\Z")
+
+
+def find_ordinals(text: str, pos: int = 0, endpos: int | None = None) -> Iterator[tuple[int, int, int]]:
+    """(start, end, value) of each ordinal in ``text[pos:endpos]``, compounds included
+    ("twenty-seventh", "vigésimo octavo": a tens word is looked for only before a unit one)."""
+    end = len(text) if endpos is None else endpos
+    found: list[tuple[int, int, int]] = []
+    for m in ordinal_regex().finditer(text, pos, end):
+        value = ordinal_value(m.group("o"))
+        if not value:
+            continue
+        start = m.start()
+        if value < 10:
+            t = _tens_before().search(text, max(pos, start - 16), start)
+            if t:
+                value += _tens()[fold(t.group("t"))]
+                start = t.start()
+                while found and found[-1][0] >= start:
+                    found.pop()  # "vigésimo" read alone before "vigésimo octavo"
+        found.append((start, m.end(), value))
+    yield from found
 
 
 def ordinal_value(token: str) -> int | None:
@@ -78,8 +104,13 @@ def ordinal_value(token: str) -> int | None:
     f = fold(t)
     if f in _words():
         return _words()[f]
-    for tens, value in sorted(_tens().items(), key=lambda kv: -len(kv[0])):
+    for tens, value in _tens_longest_first():
         unit = _words().get(f[len(tens) :].lstrip("- ")) if f.startswith(tens) else None
         if unit and unit < 10:
             return value + unit
     return None
+
+
+@cache
+def _tens_longest_first() -> tuple[tuple[str, int], ...]:
+    return tuple(sorted(_tens().items(), key=lambda kv: -len(kv[0])))
