@@ -293,3 +293,35 @@ def test_a_member_cue_deep_in_a_later_sentence_is_not_a_delegation():
     )
     people = {p.name: p for p in extract_text(text, language="en").participants}
     assert people["Gustavo Petro"].role == "mentioned"
+
+
+def test_side_opener_lines_and_agencies_with_their_own_acronym():
+    text = (
+        "Bogotá, 16 de septiembre de 2024. Se llevó a cabo el IX Diálogo de Derechos Humanos entre "
+        "Colombia y la Unión Europea.\n\nParticipantes\n\nPor Colombia:\n\n"
+        "- Laura Quintero Arboleda, viceministra de Asuntos Multilaterales, quien presidió la delegación.\n"
+        "- Andrés Sarmiento Ruiz, director de Derechos Humanos de la Cancillería.\n"
+        "- Representantes del Ministerio de Defensa Nacional, la Unidad de Búsqueda de Personas dadas por "
+        "Desaparecidas (UBPD) y la Jurisdicción Especial para la Paz (JEP).\n\n"
+        "Por la Unión Europea:\n\n"
+        "- Matthias Oberhauser, director adjunto para las Américas del Servicio Europeo de Acción Exterior, "
+        "jefe de la delegación.\n"
+    )
+    people = {p.name: (p.side, p.role) for p in extract_text(text, language="es").participants}
+    assert people == {
+        "Laura Quintero Arboleda": ("CO", "head"),
+        "Andrés Sarmiento Ruiz": ("CO", "member"),
+        "Matthias Oberhauser": ("EU", "head"),
+    }
+    d = _deleg(text, "es")
+    assert d["CO"][1:] == [
+        "Ministerio de Defensa Nacional",
+        "Unidad de Búsqueda de Personas dadas por Desaparecidas",
+        "Jurisdicción Especial para la Paz",
+    ]
+    # a tail with someone else's acronym is not an agency of its own
+    en = _deleg(
+        "The Mexican delegation included officials of the Secretariat of Security and Citizen Protection "
+        "(SSPC) and the Financial Intelligence Unit."
+    )
+    assert en["MX"] == ["Secretariat of Security and Citizen Protection", "Financial Intelligence Unit"]

@@ -91,7 +91,8 @@ def find_delegations(
                 by_side.setdefault(words[0][2] if words else s, []).append(
                     (name, Evidence(start=a, end=b, rule="delegation.representatives", confidence=0.8))
                 )
-        if deleg:
+        opener = seg.text.rstrip().endswith(":") and len(seg.text.split()) <= 8  # "Por Colombia:"
+        if deleg or opener:
             sd = [mk.value for mk in mks if mk.kind == "side"]
             if sd:
                 side = sd[-1]
@@ -160,7 +161,9 @@ def _org_list(text: str, a: int, b: int) -> list[tuple[str, int, int]]:
                 for acr in acrs:
                     out.append((acr, a + s, a + e))
                 continue
-            if base and base[0].isupper() and (is_org_like(base) or (acrs and resolve_org(acrs[0]))):
+            # a capitalised name with its own acronym is an agency even outside the lexicon
+            named = bool(acrs) and (resolve_org(acrs[0]) is not None or _initials(base) == acrs[0].upper())
+            if base and base[0].isupper() and (is_org_like(base) or named):
                 out.append((base, a + s, a + e))
     return out
 
@@ -203,6 +206,11 @@ def _name_part(piece: str) -> str:
     return piece
 
 
+def _initials(name: str) -> str:
+    """The initials of a name's capitalised words ("Jurisdicción Especial para la Paz" -> "JEP")."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper()).upper()
+
+
 def _stands_alone(piece: str) -> bool:
     p = _LEAD.sub("", piece.strip())
     if not p:
@@ -215,6 +223,9 @@ def _stands_alone(piece: str) -> bool:
         return True
     if not p[0].isupper():
         return False
+    own = re.search(r"\s\(([A-Z][A-Za-z]{1,9})\)\s*$", p)
+    if own and _initials(p[: own.start()]) == own.group(1).upper():
+        return True  # "la Jurisdicción Especial para la Paz (JEP)": a name with its own acronym
     base = re.sub(r"\s*\([^)]*\)\s*$", "", p)
     if resolve_org(base, exact=True) is not None:
         return True

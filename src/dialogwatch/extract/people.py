@@ -112,6 +112,13 @@ def _segment_people(
         or any(m.kind == "role" and m.value == "head" for m in mks)
         or (any(m.kind == "side" for m in mks) and any(m.kind == "role" for m in mks))
         # "X co-chaired the dialogue with Y. Joining them were ...": the sentence after a delegation's
+        # "Por Colombia:" / "For the European Union:" opens a list of that side's people
+        or (
+            seg.kind != "item"
+            and seg.text.rstrip().endswith(":")
+            and len(seg.text.split()) <= 8
+            and any(m.kind == "side" for m in mks)
+        )
         or (
             bool(state.get("deleg_before"))
             and any(m.kind == "role" and m.value == "member" and m.pos - seg.start < 40 for m in mks)
