@@ -383,3 +383,50 @@ def test_people_who_attended_for_a_side_are_its_members():
     )
     assert got["Pablo Rojas"].role == "member" and got["Pablo Rojas"].side == "CL"
     assert got["Ana Vidal"].side == "CL"
+
+
+def test_a_visiting_mandate_holder_heads_the_intl_delegation_and_officials_met_are_mentioned():
+    from dialogwatch.extract.pipeline import extract_text
+
+    en = (
+        "GENEVA (14 March 2025) – The UN Special Rapporteur on the situation of human rights defenders, "
+        "Mary Lawlor, today concluded an official visit to Honduras. In Tegucigalpa she met the Minister of "
+        "Human Rights, Natalie Roque."
+    )
+    got = {p.name: (p.side, p.role, p.title) for p in extract_text(en, language="en").participants}
+    assert got["Mary Lawlor"] == (
+        "INTL",
+        "head",
+        "UN Special Rapporteur on the situation of human rights defenders",
+    )
+    assert got["Natalie Roque"][1] == "mentioned"
+    es = (
+        "Ciudad de México, 26 de noviembre de 2021. El Comité contra la Desaparición Forzada concluyó su "
+        "visita oficial a México. La delegación integrada por la presidenta del Comité, Carmen Rosa Villa "
+        "Quintana, y por los expertos Juan Pablo Albán Alencastro, Horacio Ravenna y Barbara Lochbihler "
+        "recorrió 13 estados, entre ellos Jalisco, Nuevo León y Veracruz, y se reunió con la secretaria de "
+        "Gobernación, Olga Sánchez Cordero."
+    )
+    got = {p.name: (p.side, p.role) for p in extract_text(es, language="es").participants}
+    assert got == {
+        "Carmen Rosa Villa Quintana": ("INTL", "head"),
+        "Juan Pablo Albán Alencastro": ("INTL", "member"),
+        "Horacio Ravenna": ("INTL", "member"),
+        "Barbara Lochbihler": ("INTL", "member"),
+        "Olga Sánchez Cordero": ("MX", "mentioned"),
+    }
+
+
+def test_a_long_spanish_mandate_title_before_the_name():
+    from dialogwatch.extract.pipeline import extract_text
+
+    text = (
+        "La Relatora Especial de las Naciones Unidas sobre la tortura y otros tratos o penas crueles, "
+        "inhumanos o degradantes, Alice Jill Edwards, presentó su informe."
+    )
+    (p,) = extract_text(text, language="es").participants
+    assert p.name == "Alice Jill Edwards" and p.side == "INTL"
+    assert p.title == (
+        "Relatora Especial de las Naciones Unidas sobre la tortura y otros tratos o penas crueles, "
+        "inhumanos o degradantes"
+    )

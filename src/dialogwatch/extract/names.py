@@ -50,6 +50,7 @@ class PeopleData(BaseModel):
     speech_verbs: list[str]
     person_nouns: list[str]
     person_plurals: list[str]
+    delegate_plurals: list[str] = []
     list_cues: list[str]
     case_cues: list[str]
     issuer_lines: dict[str, str]

@@ -17,11 +17,12 @@ from dialogwatch.extract.context import DocContext, Segment
 from dialogwatch.extract.letters import addressees, signatories
 from dialogwatch.extract.names import NameCandidate, find_name_candidates, known_person
 from dialogwatch.extract.orgs import org_country
-from dialogwatch.extract.places import lookup_city
+from dialogwatch.extract.places import is_region, lookup_city
 from dialogwatch.extract.roles import (
     DELEG_WORD,
     Marker,
     complete_sides,
+    delegate_plural_before,
     issuer_side,
     join_verb_members,
     lead_verb_heads,
@@ -100,7 +101,9 @@ def _segment_people(
     cands = [
         c
         for c in find_name_candidates(text, seg.start, seg.end)
-        if not any(a < c.end and c.start < b for a, b in taken) and lookup_city(c.text) is None
+        if not any(a < c.end and c.start < b for a, b in taken)
+        and lookup_city(c.text) is None
+        and not is_region(c.text)
     ]
     has_deleg_word = bool(DELEG_WORD.search(seg.text))
     if not cands and not has_deleg_word and seg.kind != "item" and not seg.text.rstrip().endswith(":"):
@@ -395,6 +398,24 @@ def _list_slot(text: str, seg: Segment, c: NameCandidate, cands: list[NameCandid
     left = (
         re.search(r"(?:\b(?:by|por|included|including|and|y|e|as well as|así como)|[;,:]|^)\s*$", before)
         is not None
+        or delegate_plural_before(before)  # "y por los expertos A, B y C"
     )
     right = re.match(r"\s*(?:[,;(]|$|\.|\s(?:and|y|e)\s)", after + " ") is not None
-    return left and right
+    # the last name of a list may run straight into the sentence's verb ("..., B y C recorrió")
+    verb = _VERB_AFTER.match(text, c.end)
+    last = (
+        verb is not None
+        and re.search(r"\s(?:and|y|e)\s+$", before) is not None
+        and i > 0
+        and _list_slot_prev(text, cands, i)
+    )
+    return left and (right or last)
+
+
+_VERB_AFTER = re.compile(r"\s+(?!(?:de|del|of|en|in|para|for|a|al|y|and|e|la|el|the)\b)[a-záéíóúñ]+\b")
+
+
+def _list_slot_prev(text: str, cands: list[NameCandidate], i: int) -> bool:
+    """The name before is a list item too: only a comma or a conjunction stands between them."""
+    gap = text[cands[i - 1].end : cands[i].start]
+    return re.fullmatch(r"\s*(?:,\s*)?(?:(?:and|y|e)\s+)?", gap) is not None

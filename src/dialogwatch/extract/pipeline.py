@@ -17,6 +17,7 @@ from dialogwatch.extract import (
     named,
     people,
     topics,
+    visits,
 )
 from dialogwatch.extract.context import DocContext
 from dialogwatch.extract.schema import Extraction
@@ -39,6 +40,7 @@ def extract_text(text: str, *, language: str | None = None, title: str | None = 
     acr = acronyms.find_acronyms(ctx)
     mtg = meetings.find_meetings(ctx, doc)
     ppl = people.find_participants(ctx, doc, acr)
+    visits.visit_delegation(mtg[0] if mtg else None, ppl)
     if doc.doc_type == "letter" and not doc.title:
         doc.title = document.letter_title(ctx.language, [p.name for p in ppl if p.role == "addressee"])
     dels = delegations.find_delegations(ctx, doc, ppl, acr)

@@ -35,6 +35,7 @@ class PlacesData(BaseModel):
     cities: list[_City]
     venues: dict[str, str] = {}
     capitals: dict[str, str] = {}
+    regions: list[str] = []
     examples: list[_PlaceExample]
 
 
@@ -144,3 +145,13 @@ def capital_of(code: str) -> tuple[str, str] | None:
     """Return (capital, country) of a country code."""
     city = places_data().capitals.get(code)
     return lookup_city(city) if city else None
+
+
+@cache
+def _regions() -> frozenset[str]:
+    return frozenset(fold(r) for r in places_data().regions)
+
+
+def is_region(name: str) -> bool:
+    """True for a state, department or region named in several words ("Nuevo León")."""
+    return fold(name.strip()) in _regions()

@@ -202,7 +202,10 @@ def _noun_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], 
     )
     after = re.compile(rf"^\s*,\s*(?:an?|un|una|el|la|the)?\s*(?:[\w-]+\s+)?(?P<n>{nouns})\b", re.IGNORECASE)
     case_cues = "|".join(d.case_cues)
-    listed = re.compile(rf"\b(?:{plurals})\b[^.;:]{{0,40}}?\b(?:{cues})\s+(?P<rest>[^.;:]*)$", re.IGNORECASE)
+    # "defenders such as A and B", or the plural right before the names: "los expertos A, B y C"
+    listed = re.compile(
+        rf"\b(?:{plurals})\b(?:[^.;:]{{0,40}}?\b(?:{cues}))?\s+(?P<rest>[^.;:]*)$", re.IGNORECASE
+    )
     cased = re.compile(rf"\b(?:{case_cues})\s+(?P<rest>[^.;:]*)$", re.IGNORECASE)
     return before, after, listed, cased
 
@@ -263,3 +266,14 @@ def _absorb(q: Participant, p: Participant) -> None:
         q.title = q.title or p.title
         q.organization = q.organization or p.organization
         q.side = q.side or p.side
+
+
+@cache
+def _delegate_plural_regex() -> re.Pattern[str]:
+    plurals = "|".join(sorted((re.escape(n) for n in people_data().delegate_plurals), key=len, reverse=True))
+    return re.compile(rf"\b(?:los|las|the|sus|their)\s+(?:{plurals or '(?!)'})\s*$", re.IGNORECASE)
+
+
+def delegate_plural_before(before: str) -> bool:
+    """True when the text before a name ends with a delegation's plural noun ("los expertos ")."""
+    return _delegate_plural_regex().search(before) is not None

@@ -51,6 +51,7 @@ class TitleData(BaseModel):
     honorifics: list[str]
     implied_org: list[_Implied]
     needs_complement: list[str]
+    mandate_heads: list[str] = []
     complement_names_org: list[str] = []
     posts: list[_Post]
     examples: list[_TitleExample]
@@ -99,10 +100,24 @@ def pre_title_regex() -> re.Pattern[str]:
 _CAP_BEFORE = re.compile(r"(?:[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+|U\.S\.)\s+$")
 
 
+@cache
+def _mandate_title() -> re.Pattern[str]:
+    heads = _alt(title_data().mandate_heads, ignore_case=True)
+    return re.compile(
+        rf"(?P<t>(?:(?:UN|U\.N\.|ONU|OAS|OEA)\s+)?(?i:{heads})"
+        r"(?:\s+(?:de\s+(?:las\s+)?Naciones\s+Unidas|of\s+the\s+United\s+Nations|de\s+la\s+ONU))?"
+        r"\s+(?:on|for|sobre|para|en)\s+[^,;:()\n]{3,120}?(?:,\s+[a-záéíóúñ][^,;:()\n]{0,60}?)*)\s*,\s*$"
+    )
+
+
 def find_pre_title(window: str) -> re.Match[str] | None:
     """The leftmost title phrase running to the end of ``window`` (fast: tried only where a head starts)."""
     if not window.strip():
         return None
+    if "special" in window.lower() or "independ" in window.lower() or "especial" in window.lower():
+        mandate = _mandate_title().search(window)
+        if mandate:
+            return mandate  # "Special Rapporteur on the situation of human rights defenders, "
     pat = pre_title_regex()
     for h in head_regex().finditer(window):
         starts = [h.start()]

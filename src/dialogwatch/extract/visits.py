@@ -15,7 +15,7 @@ from functools import cache
 
 from dialogwatch.extract.context import DocContext, Segment
 from dialogwatch.extract.places import find_countries
-from dialogwatch.extract.schema import Meeting
+from dialogwatch.extract.schema import Meeting, Participant
 from dialogwatch.extract.series_data import series_data
 
 
@@ -62,3 +62,25 @@ def find_visit(
         # a headline names the visit in shorthand ("Concluye Comité visita a México"), the body in full
         return max(found, key=lambda v: (len((v.series or "").split()), v.date is not None))
     return None
+
+
+def visit_delegation(meeting: Meeting | None, participants: list[Participant]) -> None:
+    """In a report of an international body's visit, its delegation is the visitors (side INTL):
+    the mandate holder named in the visit sentence heads it; people the text lists as the
+    delegation with no country of their own belong to it; the officials met are only mentioned."""
+    if meeting is None or meeting.rule != "meeting.visit":
+        return
+    for p in participants:
+        if p.side is None and p.role in ("head", "member"):
+            p.side = "INTL"
+        elif p.side != "INTL" and p.role in ("head", "member"):
+            p.role = "mentioned"  # the officials a visitor meets are not a delegation to a dialogue
+    if any(p.side == "INTL" and p.role == "head" for p in participants):
+        return
+    intl = [p for p in participants if p.side == "INTL"]
+    named = [p for p in intl if (p.start or 0) <= (meeting.end or 0)] or intl[:1]
+    if named:
+        named[0].role = "head"
+        for p in intl:
+            if p is not named[0] and p.role == "mentioned":
+                p.role = "member"
