@@ -191,3 +191,31 @@ def test_ngo_press_release_holds_civil_society_asks_not_government_pledges():
     acts = _acts(text, doc=DocumentInfo(doc_type="press_release"), lang="es")
     assert [a.kind for a in acts] == ["ask", "ask"]
     assert all(a.actors == ["CSO"] for a in acts)
+
+
+def test_a_pronoun_or_dropped_subject_keeps_the_last_asker_and_nobody_asks_itself():
+    media_note = DocumentInfo(doc_type="media_note", language="en")
+    meeting = [Meeting(series="Human Rights Dialogue", parties=["US", "VN"])]
+    text = (
+        "The delegation called on the Government of Vietnam to amend Article 117 of the Penal Code. "
+        "It encouraged Vietnam to ensure that Decree 147 is implemented in line with its obligations. "
+        "The United States also pressed Vietnam to allow independent unions to register by the end of 2025."
+    )
+    acts = _acts(text, doc=media_note, meetings=meeting)
+    assert [a.kind for a in acts] == ["ask", "ask", "ask"]
+    assert [a.actors for a in acts[:3]] == [["US"], ["US"], ["US"]]
+    assert acts[2].deadline == "2025"
+    # Spanish drops the subject; a plural verb may mean both sides and is not carried over
+    es = (
+        "La Relatora Especial instó a las autoridades a eliminar la prisión preventiva oficiosa. "
+        "Recomendó al Estado excluir toda prueba obtenida mediante tortura."
+    )
+    acts = _acts(es, doc=DocumentInfo(doc_type="news", language="es"), lang="es")
+    assert [a.kind for a in acts] == ["ask", "ask"]
+    assert acts[1].actors == acts[0].actors
+
+
+def test_should_with_a_reporting_clause_inside_is_an_ask():
+    news = DocumentInfo(doc_type="news", language="en")
+    (act,) = _acts("Vietnam should, the rights group said, free the bloggers it holds.", doc=news)
+    assert act.kind == "ask" and act.text.startswith("Vietnam should")

@@ -306,3 +306,29 @@ def test_markdown_cloudflare_email_line_dropped(tmp_path: Path) -> None:
     f = tmp_path / "cf.md"
     f.write_text(f"{STATEMENT_EN}\n\nEmail: [[email protected]](/cdn-cgi/l/email-protection#a1b2c3)\n")
     assert load_file(f).text == STATEMENT_EN
+
+
+def test_html_list_of_recommendations_is_not_lost(tmp_path: Path) -> None:
+    items = [
+        "Recomendó al Estado excluir de manera efectiva cualquier prueba obtenida mediante tortura.",
+        "Instó a las autoridades a eliminar la prisión preventiva oficiosa en todos los casos.",
+        "Consideró que el Estado debería dotar al mecanismo de autonomía presupuestaria.",
+        "Pidió a la fiscalía depurar y actualizar el registro nacional del delito de tortura.",
+    ]
+    page = (
+        '<html lang="es"><head><meta charset="utf-8"><title>Relatora concluye su visita - ONU</title></head>'
+        "<body><header><p>Oficina de las Naciones Unidas para los Derechos Humanos</p>"
+        '<nav>Inicio · Comunicados · Contacto</nav></header><section class="comunicado">'
+        "<h2>Relatora concluye su visita oficial y presenta observaciones preliminares</h2>"
+        "<p><em>Ciudad de México, 5 de diciembre de 2025</em></p>"
+        f"<p>{STATEMENT_ES}</p><p>Entre sus recomendaciones preliminares, la Relatora Especial:</p>\n<ul>\n"
+        + "".join(f"<li>{x}" + ("</li>" if i != 2 else "") + "\n" for i, x in enumerate(items))
+        + "</ul>\n<p>Las autoridades se comprometieron a dar seguimiento a estas recomendaciones por medio "
+        "de una mesa interinstitucional.</p></section></body></html>"
+    )
+    f = tmp_path / "visit.html"
+    f.write_text(page, encoding="utf-8")
+    text = load_file(f).text
+    for item in items:
+        assert item in text
+    assert "Inicio" not in text

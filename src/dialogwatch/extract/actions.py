@@ -29,6 +29,7 @@ from dialogwatch.extract.cues import CueHit, find_cues
 from dialogwatch.extract.data_loader import load_data
 from dialogwatch.extract.deadlines import find_deadline
 from dialogwatch.extract.levels import _verb_hits, action_level
+from dialogwatch.extract.places import find_countries
 from dialogwatch.extract.prefilter import Prefiltered, prefiltered
 from dialogwatch.extract.schema import Action, DocumentInfo, Meeting, Participant
 
@@ -62,11 +63,17 @@ def find_actions(
 ) -> list[Action]:
     """Return every commitment and ask with actors, addressee, level and deadline."""
     doc_type = (doc.doc_type if doc else None) or _guess_doc_type(ctx.text)
-    intl = doc_type not in ("joint_statement", "media_note", "framework", "letter") and intl_voice(ctx.text)
+    # an international body's visit report speaks with its voice (its recommendations are INTL asks)
+    visit = any(m.rule == "meeting.visit" for m in meetings or [])
+    intl = doc_type not in ("joint_statement", "media_note", "framework", "letter") and (
+        visit or intl_voice(ctx.text)
+    )
     if doc_type not in ("joint_statement", "media_note", "framework", "letter") and (
-        intl or cso_voice(ctx.text)
+        (intl and not visit) or cso_voice(ctx.text)
     ):
-        doc_type = "letter"  # an NGO's release or report: its authors ask, they do not pledge
+        # an NGO's release or report: its authors ask, they do not pledge (a visit report also
+        # tells what the host government pledged)
+        doc_type = "letter"
     date = doc_date or (doc.date if doc else None) or _meeting_date(meetings)
     parties = infer_parties(ctx.text, meetings or [])
     you = letter_addressee(participants or [])
@@ -79,7 +86,8 @@ def find_actions(
         if seg.kind == "heading":
             lead_in = None
             continue
-        action = _action_for(seg, ctx, doc_type, parties, you, date, block_starts[seg.block])
+        prev = out[-1].actors if out and out[-1].end and seg.start - out[-1].end < 600 else None
+        action = _action_for(seg, ctx, doc_type, parties, you, date, block_starts[seg.block], prev)
         if seg.kind == "item" and lead_in is not None and (action is None or action.kind == lead_in.kind):
             if lead_in.rule == "lead_in.gov_subject" and action is None and not _verb_initial(seg.text):
                 continue  # a list of people or agencies, not of pledges
@@ -116,6 +124,23 @@ def find_actions(
             if a.kind == "ask" and a.actors == ["CSO"]:
                 a.actors = ["INTL"]
     return out
+
+
+# a subject that only points back to the last actor: a singular pronoun, or none at all (Spanish
+# drops it); "they" and plural verbs may mean both sides, so they are left to the usual reading
+_PRONOUN_SUBJECT = re.compile(
+    r"\W*(?:(?:also|in\s+addition|moreover|furthermore|finally|además|asimismo|también|finalmente|"
+    r"por\s+su\s+parte|por\s+otra\s+parte),?\s+)*(?:(?:it|she|he|ella|él)\s+)?"
+    r"(?:(?:also|further|además|también)\s+)?",
+    re.IGNORECASE,
+)
+_PLURAL_VERB = re.compile(r"(?:aron|ieron|amos|imos|emos|an|en)$")
+
+
+def _singular(text: str, hit: CueHit) -> bool:
+    """The cue's verb is not a plural form ("instaron", "pidieron"): English verbs do not say."""
+    words = re.findall(r"\w+", text[hit.start : hit.end])
+    return not (words and _PLURAL_VERB.search(words[-1].lower()))
 
 
 _RECOMMEND_LEAD = re.compile(
@@ -162,6 +187,7 @@ def _action_for(
     you: str | None,
     date: str | None,
     block_start: int | None = None,
+    prev_actors: list[str] | None = None,
 ) -> Action | None:
     text = seg.text
     hits = find_cues(text, ctx.language)
@@ -175,6 +201,10 @@ def _action_for(
         subject = text[: hit.start]
         if _NEGATED.search(subject):
             continue  # "We do not ask that ...", "no se comprometen a ..."
+        # "It encouraged Vietnam to ...", "Instó a las autoridades ...": the last asker goes on
+        # (a list item's empty subject is its lead-in's, read there)
+        pronoun = bool(prev_actors) and seg.kind != "item" and _PRONOUN_SUBJECT.fullmatch(subject) is not None
+        pronoun = pronoun and _singular(text, hit)
         if cue.kind == "commitment":
             if letter and (not cue.letters or not _gov_subject(subject)):
                 continue
@@ -184,9 +214,11 @@ def _action_for(
         else:
             if gov_doc and not cue.joint:
                 continue
-            if cue.needs_actor and not has_actor(subject):
+            if cue.needs_actor and not has_actor(subject) and not pronoun:
                 continue
-            if not cue.joint:  # "X should ...": X is asked; the authors ask
+            if pronoun:
+                chosen = (hit, list(prev_actors or []))
+            elif not cue.joint:  # "X should ...": X is asked; the authors ask
                 chosen = (hit, _ask_actors("", parties, letter, gov_doc))
             else:
                 chosen = (hit, _ask_actors(subject, parties, letter, gov_doc))
@@ -208,6 +240,10 @@ def _action_for(
     addressee = _addressee(text[hit.end :], you) if cue.kind == "ask" and cue.addressee else None
     if cue.kind == "ask" and not cue.joint:
         addressee = _subject_noun(text[: hit.start])
+    if cue.kind == "ask" and addressee and len(actors) > 1:
+        # "The delegation called on the Government of Vietnam": nobody asks itself
+        asked = {c for _, _, c in find_countries(addressee)}
+        actors = [a for a in actors if a not in asked] or actors
     a, b = _bounds(seg, hit)
     return Action(
         kind=cue.kind,  # type: ignore[arg-type]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from dialogwatch.ingest.boilerplate import match_line
 from dialogwatch.ingest.dates import is_date_line
@@ -50,22 +50,15 @@ def read_html(raw: bytes, path: Path) -> RawText:
     if not html.strip():
         raise IngestError(path, "empty document")
     tree = _parse(html, path)
-    import trafilatura
-
-    with quiet_logger("trafilatura"), quiet_logger("htmldate"):
-        doc = trafilatura.bare_extraction(
-            tree,
-            include_comments=False,
-            include_tables=True,
-            include_links=False,
-            include_images=False,
-            with_metadata=True,
-            deduplicate=False,
-            # Extensive date search falls back to dateparser: seconds per page, and it guesses.
-            # Metadata dates only; the visible date line is found by _date_line.
-            date_extraction_params={"extensive_search": False, "original_date": True},
-        )
+    doc = _trafilatura(tree, favor_recall=False)
     body = _paragraphs(doc.text) if doc is not None and doc.text else ""
+    # trafilatura's default (precision) mode can drop a list or a paragraph of the statement
+    # itself; its recall mode keeps them, along with more of the page around: take it when it
+    # adds text of the statement's kind and no more than the statement's own size again
+    recall = _trafilatura(_parse(html, path), favor_recall=True)
+    recall_body = _paragraphs(recall.text) if recall is not None and recall.text else ""
+    if body.strip() and _adds_statement_text(body, recall_body):
+        body = recall_body
     if not body.strip():
         body = _fallback_text(tree)
     page_title = _page_title(tree)
@@ -79,6 +72,37 @@ def read_html(raw: bytes, path: Path) -> RawText:
     if date_line:
         meta["date_line"] = date_line
     return RawText(text=text, title=title, meta=meta)
+
+
+def _trafilatura(tree: HtmlElement, *, favor_recall: bool) -> Any:
+    """trafilatura's main-text extraction of a parsed page (comments, links, images left out)."""
+    import trafilatura
+
+    with quiet_logger("trafilatura"), quiet_logger("htmldate"):
+        return trafilatura.bare_extraction(
+            tree,
+            include_comments=False,
+            include_tables=True,
+            include_links=False,
+            include_images=False,
+            with_metadata=True,
+            deduplicate=False,
+            favor_recall=favor_recall,
+            # Extensive date search falls back to dateparser: seconds per page, and it guesses.
+            # Metadata dates only; the visible date line is found by _date_line.
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+
+
+def _adds_statement_text(body: str, recall: str) -> bool:
+    """True when the recall extraction holds sentences the precise one lost (and not a whole sidebar)."""
+    if len(recall) > 2 * len(body) + 2000:
+        return False
+    kept = set(body.splitlines())
+    return any(
+        len(line) >= 40 and line not in kept and not match_line(line) and line.rstrip()[-1:] in '.;:!?"”)'
+        for line in recall.splitlines()
+    )
 
 
 def _with_title_and_date(body: str, title: str | None, date_line: str | None) -> str:
