@@ -42,6 +42,8 @@ class InstrumentsData(BaseModel):
     weak_modifiers: list[str] = []
     heads_need_connector: list[str] = []
     exclude_runs: list[str] = []
+    complement_connectors: list[str] = []
+    needs_modifier: list[str] = []
     exclude: list[str]
     exclude_generic: list[str]
     ngo_markers: list[str]
@@ -55,6 +57,11 @@ class InstrumentsData(BaseModel):
 def instruments_data() -> InstrumentsData:
     """The validated instrument vocabulary."""
     return load_data("instruments.yaml", InstrumentsData)
+
+
+@cache
+def _connectors() -> frozenset[str]:
+    return frozenset(instruments_data().complement_connectors)
 
 
 @cache
@@ -172,48 +179,48 @@ def find_instruments(
         i = bisect_left(heads_at, m.start()) if heads_at is not None else -1
         if heads_at is not None and (i == len(heads_at) or heads_at[i] >= m.end()):
             continue  # no head word inside the run: _valid_head would find none (most runs are names)
-        start, name = m.start(), m.group(0)
-        if "," in name and not _SERIES_IN_NAME.search(name):
-            name = name[: name.index(",")]  # "Name, Title": a list of separate names
-        lead = _LEAD.match(name) or _POSSESSIVE.match(name)
-        while lead and lead.end() < len(name):
-            start += lead.end()
-            name = name[lead.end() :]
+        for start, name in _two_instruments(m, head_rx):
+            if "," in name and not _SERIES_IN_NAME.search(name):
+                name = name[: name.index(",")]  # "Name, Title": a list of separate names
             lead = _LEAD.match(name) or _POSSESSIVE.match(name)
-        head_m = _valid_head(name, head_rx)
-        if head_m is None or _in_title(m.group(0)):
-            continue
-        cut = [x.end() for x in _SPLIT_BEFORE_HEAD.finditer(name, 0, head_m.start())]
-        cut += [x.end() for x in _DET_BEFORE_HEAD.finditer(name, 0, head_m.start() + 1)]
-        cut.sort()
-        if cut and not re.search(r",\s+(?:and|y)\s", name[cut[-1] :]):
-            start += cut[-1]
-            name = name[cut[-1] :]
+            while lead and lead.end() < len(name):
+                start += lead.end()
+                name = name[lead.end() :]
+                lead = _LEAD.match(name) or _POSSESSIVE.match(name)
             head_m = _valid_head(name, head_rx)
-            if head_m is None:
+            if head_m is None or _in_title(m.group(0)):
                 continue
-        head = head_m.group(0)
-        end = start + len(name)
-        if name.endswith(".") and not re.search(r"\b[A-Z]\.$", name):
-            name, end = name[:-1], end - 1
-        ext = _complement(text, end)
-        if ext:
-            end += len(ext)
-            name = text[start:end]
-        if name.endswith(".") and not re.search(r"\b[A-Z]\.$", name):
-            name = name[:-1]
-            end -= 1
-        rest = name.replace(head, "", 1).strip()
-        if not rest or re.fullmatch(r"[A-Z]{2,6}", rest):
-            continue  # a bare head ("the Network", "Red TDT") is a reference or an acronym, not a name
-        if head in ("Centro", "Center", "Centre", "Red", "Network") and _ngo(name):
-            continue
-        if _excluded(name):
-            continue
-        items.append(
-            Instrument(name=name.strip(), kind=kinds[head], start=start, end=end, rule="instrument.caps")
-        )
-        taken.append((start, end))
+            cut = [x.end() for x in _SPLIT_BEFORE_HEAD.finditer(name, 0, head_m.start())]
+            cut += [x.end() for x in _DET_BEFORE_HEAD.finditer(name, 0, head_m.start() + 1)]
+            cut.sort()
+            if cut and not re.search(r",\s+(?:and|y)\s", name[cut[-1] :]):
+                start += cut[-1]
+                name = name[cut[-1] :]
+                head_m = _valid_head(name, head_rx)
+                if head_m is None:
+                    continue
+            head = head_m.group(0)
+            end = start + len(name)
+            if name.endswith(".") and not re.search(r"\b[A-Z]\.$", name):
+                name, end = name[:-1], end - 1
+            ext = _complement(text, end) if kinds[head] != "permit" else ""  # "Status for its nationals"
+            if ext:
+                end += len(ext)
+                name = text[start:end]
+            if name.endswith(".") and not re.search(r"\b[A-Z]\.$", name):
+                name = name[:-1]
+                end -= 1
+            rest = name.replace(head, "", 1).strip()
+            if not rest or re.fullmatch(r"[A-Z]{2,6}", rest):
+                continue  # a bare head ("the Network", "Red TDT") is a reference or an acronym, not a name
+            if head in ("Centro", "Center", "Centre", "Red", "Network") and _ngo(name):
+                continue
+            if _excluded(name):
+                continue
+            items.append(
+                Instrument(name=name.strip(), kind=kinds[head], start=start, end=end, rule="instrument.caps")
+            )
+            taken.append((start, end))
     _, lower_kinds = _lower_regex()
     modifiers = _modifiers()
     weak_modifiers = frozenset(_fold(w) for w in instruments_data().weak_modifiers)
@@ -233,7 +240,10 @@ def find_instruments(
             post = re.match(r"(?:\s+([a-záéíóúñ-]+))", text[end : end + 40])
         ext = _complement(text, end)
         weak = any(w in weak_modifiers for w in mods) and bool(ext)
-        specific = weak or any(w in modifiers for w in mods) or bool(re.search(r"[\"“«]", ext))
+        strong = any(w in modifiers for w in mods)
+        if m.group("head").lower() in instruments_data().needs_modifier and not strong:
+            continue  # "una unidad de élite de la policía": a unit, not an instrument
+        specific = weak or strong or bool(re.search(r"[\"“«]", ext))
         content = [w for w in ext.split() if _fold(w.strip('"“”«»,')) not in function]
         if not specific and (len(ext.split()) < 3 or not content):
             continue  # "un programa de capacitación", "un centro de la ciudad": generic
@@ -250,6 +260,20 @@ def find_instruments(
     own = {_fold(o) for o in organizations if o}
     kept = [it for it in items if _fold(it.name) not in own and not _civil_society(it.name)]
     return _merge([trim_instrument(it, leads) for it in kept])
+
+
+# "la Ley sobre Refugiados y la Convención Internacional ...": a joint before a second article
+_JOINT = re.compile(r"\s+(?:y|and|e)\s+(?:la|el|los|las|the)\s+(?=[A-ZÁÉÍÓÚÑ])")
+
+
+def _two_instruments(m: re.Match[str], head_rx: re.Pattern[str]) -> list[tuple[int, str]]:
+    """The run, or its two halves when each holds a head of its own."""
+    name = m.group(0)
+    for j in _JOINT.finditer(name):
+        left, right = name[: j.start()], name[j.end() :]
+        if head_rx.search(left) and head_rx.search(right):
+            return [(m.start(), left), (m.start() + j.end(), right)]
+    return [(m.start(), name)]
 
 
 def _valid_head(name: str, head_rx: re.Pattern[str]) -> re.Match[str] | None:
@@ -284,8 +308,14 @@ def _complement(text: str, end: int) -> str:
         if tok.startswith("("):
             break
         prev_tok = text[max(end, pos + m.start() - 30) : pos + m.start()].split()
-        if re.fullmatch(r"[a-z]+ed", core) and prev_tok and prev_tok[-1][:1].isupper():
-            break  # "... of the GIEI outlined": a verb after a name ends the phrase
+        if (
+            words
+            and prev_tok
+            and prev_tok[-1][:1].isupper()
+            and re.fullmatch(r"[a-záéíóúñ]+", core)
+            and core not in _connectors()
+        ):
+            break  # "... of the GIEI outlined", "... la Ley de Migración prohíbe": a verb after a name
         words += 1
         last = pos + m.start() + len(core)
         if tok != core and (tok[len(core) :][:1] in ".;:)" or not _lower_next(text, pos + m.end())):
@@ -294,7 +324,10 @@ def _complement(text: str, end: int) -> str:
             break
     if words == 0:
         return ""
-    return text[end:last]
+    ext = text[end:last]
+    # "... on their shared border and to share data": a joint or article left at the end goes
+    trail = re.search(r"(?:\s+(?:and|or|y|o|e|the|la|el|los|las|of|de|del|to|a|al|their|its|su|sus))+$", ext)
+    return ext[: trail.start()] if trail else ext
 
 
 def _lower_next(text: str, pos: int) -> bool:
@@ -332,23 +365,32 @@ def _excluded(name: str) -> bool:
 
 
 def _merge(items: list[Instrument]) -> list[Instrument]:
-    """One item per instrument: a shorter name inside a longer one with the same head goes."""
-    head_rx, _ = _head_index()
+    """One item per instrument. A repeat goes, and so does a shorter name that opens a longer one
+    ("Investigative Commission" for "Investigative Commission for Truth and Justice"); a name
+    nested as the object of a longer one ("la reforma de 2020 a la Ley de Migración") stays an
+    instrument of its own where the text also names it alone."""
     out: list[Instrument] = []
     for it in sorted(items, key=lambda i: -len(i.name)):
         f = _fold(it.name)
-        h = head_rx.search(it.name)
-        dup = False
+        drop = False
         for kept in out:
-            kh = head_rx.search(kept.name)
-            same_head = (h and kh and h.group(0) == kh.group(0)) or it.kind == kept.kind
-            if f in _fold(kept.name) and same_head:
-                dup = True
+            k = _fold(kept.name)
+            pos = k.find(f)
+            if pos < 0:
+                continue
+            nested = pos > 0 and k[:pos].split()[-1:] in ([w] for w in _NESTING)
+            inside = (kept.start or 0) <= (it.start or 0) and (it.end or 0) <= (kept.end or 0)
+            if not nested or inside:
+                drop = True
                 break
-        if not dup:
+        if not drop:
             out.append(it)
     out.sort(key=lambda i: i.start or 0)
     return out
+
+
+# words after which a name inside a longer one is that one's object, not its start
+_NESTING = frozenset({"a", "al", "la", "el", "the", "of", "to", "de", "del", "sobre", "on", "under"})
 
 
 __all__ = ["InstrumentsData", "cases_data", "find_cases", "find_instruments", "instruments_data"]

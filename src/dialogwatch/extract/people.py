@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from dialogwatch.extract.apposition import appositive, list_slot, pre_title
 from dialogwatch.extract.context import DocContext, Segment
 from dialogwatch.extract.letters import addressees, signatories
 from dialogwatch.extract.names import NameCandidate, find_name_candidates, known_person
@@ -22,7 +23,6 @@ from dialogwatch.extract.roles import (
     DELEG_WORD,
     Marker,
     complete_sides,
-    delegate_plural_before,
     issuer_side,
     join_verb_members,
     lead_verb_heads,
@@ -34,13 +34,10 @@ from dialogwatch.extract.roles import (
 )
 from dialogwatch.extract.schema import Acronym, DocumentInfo, Participant
 from dialogwatch.extract.titles import (
-    find_pre_title,
-    honorific_regex,
     implied_org,
     org_after_name,
     post_org,
     split_title,
-    starts_with_title,
     title_country,
 )
 
@@ -146,13 +143,13 @@ def _segment_people(
         wide, narrow = _clause_start(text, seg, c, mks)
         prev_end = cands[i - 1].end if i else narrow
         gap_from_prev = i > 0 and text[prev_end : c.start].lstrip().startswith(",")
-        pre, pre_start = _pre_title(text, prev_end, c.start, gap_from_prev)
+        pre, pre_start = pre_title(text, prev_end, c.start, gap_from_prev)
         if pre is None and gap_from_prev and infos and infos[-1]:
             # "el secretario X, Ana Ruiz, el secretario Y, Juan Gil": once a list puts titles
             # before names, a title between two names opens the next one
-            pre, pre_start = _pre_title(text, prev_end + text[prev_end:].index(",") + 1, c.start, False)
+            pre, pre_start = pre_title(text, prev_end + text[prev_end:].index(",") + 1, c.start, False)
         if i == 0 and wide < narrow:
-            pre_w, start_w = _pre_title(text, wide, c.start, False)
+            pre_w, start_w = pre_title(text, wide, c.start, False)
             if pre_w and not text[wide:start_w].strip(" ,"):
                 pre, pre_start = pre_w, start_w
         pre_starts.append(pre_start)
@@ -160,7 +157,7 @@ def _segment_people(
     for i, c in enumerate(cands):
         nxt = pre_starts[i + 1] if i + 1 < len(cands) else seg.end
         bound = _bound(text, c.end, nxt, mks)
-        apos = _appositive(text, c.end, bound)
+        apos = appositive(text, c.end, bound)
         p = _build(ctx, seg, c, infos[i], apos, mks, deleg, list_ctx, state, acr, i, cands)
         if p and p.organization is None and infos[i] and not apos:
             # "Assistant Secretary Jane Roe of the Bureau of Democracy, Human Rights, and Labor"
@@ -204,41 +201,6 @@ def _clause_start(text: str, seg: Segment, c: NameCandidate, mks: list[Marker]) 
     return wide, start
 
 
-def _pre_title(text: str, a: int, b: int, after_name: bool) -> tuple[str | None, int]:
-    """The title written right before a name, and where it starts (``b`` when none)."""
-    gap = text[a:b]
-    if after_name:
-        # "Juan Pérez, subsecretario de X, y la directora de Y, María López": the
-        # part before a conjunction belongs to the previous person; take the first
-        # conjunction after which a whole title phrase leads to the name
-        parts = list(
-            re.finditer(r";|,?\s+(?:and|y|e)\s+|,\s+as well as\s+|,\s+así como\s+|\b(?:by|por)\s+", gap)
-        )
-        if not parts:
-            return None, b
-        chosen = parts[-1]
-        for pm in parts:
-            rest = re.sub(r"^(?:por|by|a|al)\s+", "", gap[pm.end() :])
-            tm = find_pre_title(rest)
-            if tm and re.fullmatch(r"(?:[\s,]|\b(?:el|la|los|las|the)\b)*", rest[: tm.start()]):
-                chosen = pm
-                break
-        a = a + chosen.end()
-        gap = text[a:b]
-    if len(gap) > 220:
-        a, gap = b - 220, gap[-220:]
-    if honorific_regex().search(gap) and not find_pre_title(gap):
-        return None, b
-    gap_nohon = re.sub(honorific_regex().pattern, " ", gap)
-    m = find_pre_title(gap_nohon)
-    if not m or gap_nohon[m.end() :].strip(" ,") != "":
-        return None, b
-    title = m.group("t").strip(" ,")
-    title = re.sub(r"^(?:the|el|la|los|las|al|del)\s+", "", title, flags=re.IGNORECASE)
-    start = a + gap.find(m.group("t")[:8]) if m.group("t")[:8] in gap else a + m.start()
-    return title, start
-
-
 def _bound(text: str, a: int, nxt: int, mks: list[Marker]) -> int:
     end = nxt
     for m in mks:
@@ -265,29 +227,6 @@ def _cue_start(text: str, pos: int) -> int:
         )
         return max(0, pos - 40) + (mm.start() if mm else len(head))
     return pos - len(m.group(0)) if m else pos
-
-
-def _appositive(text: str, a: int, b: int) -> str | None:
-    s = text[a:b]
-    if not re.match(r"\s*(?:,|\s[–—-]|:)\s*\S", s):
-        return None
-    s = s.strip().lstrip(",–—-:").strip()
-    cut = re.search(r",\s+(?!(?:and|y|e|de|del|of|for|para|the|la|el)\b)[a-záéíóúñ]+\b", s)
-    if cut and not starts_with_title(s[cut.start() + 1 :].strip()):
-        s = s[: cut.start()]
-    # a list joint or a text cut off mid-phrase leaves function words at the end
-    s = re.sub(
-        r"(?:,?\s+(?:and|y|e|as well as|así como|por|by|la|el|the|los|las|of|for|de|del|para|en|at|in|to))+"
-        r"\s*$",
-        "",
-        s,
-    )
-    s = s.strip(" ,;—–-")
-    s = re.sub(r"\.$", "", s) if not re.search(r"\b[A-Z]\.$", s) else s
-    s = re.sub(r"^(?:the|el|la|los|las)\s+", "", s, flags=re.IGNORECASE)
-    if not s or not starts_with_title(s):
-        return None
-    return s
 
 
 def _build(
@@ -337,7 +276,7 @@ def _build(
                 rule="person.noun",
                 confidence=0.6,
             )
-    if not anchored and in_list and _list_slot(text, seg, c, cands, i):
+    if not anchored and in_list and list_slot(text, seg, c, cands, i):
         anchored, rule = True, "person.delegation_list"
     if not anchored and speech_anchor(text, seg, c):
         anchored, rule = True, "person.speech_verb"
@@ -389,33 +328,3 @@ def _build(
         rule=rule,
         confidence=0.9 if pre or apos else 0.7,
     )
-
-
-def _list_slot(text: str, seg: Segment, c: NameCandidate, cands: list[NameCandidate], i: int) -> bool:
-    """A bare name in a delegation list: after a cue or separator, before a separator."""
-    before = text[max(seg.start, c.start - 30) : c.start]
-    after = text[c.end : c.end + 3]
-    left = (
-        re.search(r"(?:\b(?:by|por|included|including|and|y|e|as well as|así como)|[;,:]|^)\s*$", before)
-        is not None
-        or delegate_plural_before(before)  # "y por los expertos A, B y C"
-    )
-    right = re.match(r"\s*(?:[,;(]|$|\.|\s(?:and|y|e)\s)", after + " ") is not None
-    # the last name of a list may run straight into the sentence's verb ("..., B y C recorrió")
-    verb = _VERB_AFTER.match(text, c.end)
-    last = (
-        verb is not None
-        and re.search(r"\s(?:and|y|e)\s+$", before) is not None
-        and i > 0
-        and _list_slot_prev(text, cands, i)
-    )
-    return left and (right or last)
-
-
-_VERB_AFTER = re.compile(r"\s+(?!(?:de|del|of|en|in|para|for|a|al|y|and|e|la|el|the)\b)[a-záéíóúñ]+\b")
-
-
-def _list_slot_prev(text: str, cands: list[NameCandidate], i: int) -> bool:
-    """The name before is a list item too: only a comma or a conjunction stands between them."""
-    gap = text[cands[i - 1].end : cands[i].start]
-    return re.fullmatch(r"\s*(?:,\s*)?(?:(?:and|y|e)\s+)?", gap) is not None
