@@ -430,3 +430,48 @@ def test_a_long_spanish_mandate_title_before_the_name():
         "Relatora Especial de las Naciones Unidas sobre la tortura y otros tratos o penas crueles, "
         "inhumanos o degradantes"
     )
+
+
+def test_letter_with_dash_separated_signature_list_and_second_post_line():
+    text = (
+        "Bogotá, 20 de mayo de 2025\n\nSeñora\nKaja Kallas\n"
+        "Alta Representante de la Unión para Asuntos Exteriores y Política de Seguridad\n"
+        "Vicepresidenta de la Comisión Europea\nBruselas\n\n"
+        "Respetada señora Alta Representante:\n\nLe escribimos antes del diálogo.\n\nAtentamente,\n\n"
+        "- Red de Defensoras del Magdalena Medio — Luz Dary Cárdenas Villamizar, coordinadora\n"
+        "- Fundación Tierra y Paz del Cauca — Yeison Ulcué Pito, representante legal\n"
+        "- Observatorio Afrocolombiano de Derechos Humanos (OADH)\n\n"
+        "A título personal:\n\n- Padre Germán Alonso Sarmiento Rueda, S.J.\n"
+        "- Marta Lucía Ibargüen Córdoba, defensora de derechos humanos, Buenaventura\n"
+    )
+    p = _people(text, "es")
+    assert (p["Kaja Kallas"].role, p["Kaja Kallas"].side) == ("addressee", "EU")
+    assert p["Kaja Kallas"].organization == "Comisión Europea"
+    luz = p["Luz Dary Cárdenas Villamizar"]
+    assert (luz.role, luz.title, luz.organization) == (
+        "signatory",
+        "coordinadora",
+        "Red de Defensoras del Magdalena Medio",
+    )
+    assert p["Germán Alonso Sarmiento Rueda"].role == "signatory"  # "Germán" is a name, "German" is not
+    assert p["Marta Lucía Ibargüen Córdoba"].role == "signatory"
+
+
+def test_memo_header_with_two_honorables_a_shared_body_and_signers_under_from():
+    text = (
+        "MEMORANDUM\n\nTO:      The Honorable Chris Coons, Chair, and the Honorable Lindsey Graham, Ranking "
+        "Member,\n         Senate Appropriations Subcommittee on State, Foreign Operations, and Related "
+        "Programs (SFOPS)\nFROM:    Center for Accountability in the Americas (CAA)\n"
+        "         Helena Marquardt, Policy Director\n"
+        "         Rubén Esquivel Tapia, Senior Analyst for Mexico\n"
+        "DATE:    March 4, 2024\n\nWe ask that assistance be tied to progress on accountability.\n"
+    )
+    p = _people(text)
+    assert {n for n, x in p.items() if x.role == "addressee"} == {"Chris Coons", "Lindsey Graham"}
+    assert p["Lindsey Graham"].title == "Ranking Member"
+    assert p["Chris Coons"].organization.startswith("Senate Appropriations Subcommittee")
+    assert p["Chris Coons"].organization.endswith("and Related Programs (SFOPS)")
+    helena = p["Helena Marquardt"]
+    assert (helena.role, helena.organization) == ("signatory", "Center for Accountability in the Americas")
+    assert p["Rubén Esquivel Tapia"].title == "Senior Analyst for Mexico"
+    assert len(p) == 4

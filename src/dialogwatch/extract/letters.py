@@ -50,8 +50,11 @@ def _full_name(text: str, start: int, end: int) -> tuple[int, int, str] | None:
 _SIGN_PREFIX = re.compile(r"\s*(?:firma|firmado|signed|signature|from|de)\s*:\s*", re.IGNORECASE)
 # memo header lines, plain or in Markdown emphasis ("**De:** ...")
 _MEMO_FROM = re.compile(
-    r"^[ \t*_]*(?:from|de)[ \t*_]*:[ \t*_]*(?P<who>[^\n]+)$", re.IGNORECASE | re.MULTILINE
+    r"^[ \t*_]*(?:from|de)[ \t*_]*:[ \t*_]*(?P<who>[^\n]+(?:\n[ \t]+[^\n]+)*)$", re.IGNORECASE | re.MULTILINE
 )
+# a joint between two people of a memo header line: ", and (the Honorable) B", ", y B"
+_MEMO_JOINT = re.compile(r",?\s+(?:and|y)\s+(?:the\s+|el\s+|la\s+)?")
+_HONORABLE = re.compile(r"(?:Honorable|Hon\.|Senator|Sen\.|Rep\.|Representative|senador[a]?|diputad[oa])\s")
 # "TO: A, Title\n    B, Title" or "Para: A, cargo; B, cargo": a memo's addressees, with indented continuations
 _MEMO_TO = re.compile(
     r"^[ \t*_]*(?:to|para)[ \t*_]*:[ \t*_]*(?P<who>[^\n]+(?:\n[ \t]+[^\n]+)*)$", re.IGNORECASE | re.MULTILINE
@@ -65,17 +68,12 @@ def signatories(ctx: DocContext) -> list[Participant]:
     memo_org: str | None = None
     memo = _MEMO_FROM.search(text, 0, min(len(text), 1500))
     if memo:
-        a = memo.start("who")
-        chunks = re.split(r";\s*|,?\s+(?:and|y)\s+(?=[A-ZÁÉÍÓÚÑ])", memo.group("who"))
-        pos = a
-        for ch in chunks:
-            c_start = text.find(ch, pos)
-            pos = c_start + len(ch)
-            p = _comma_block(ctx, c_start, c_start + len(ch))
+        for a, b in _memo_entries(memo):
+            p = _comma_block(ctx, a, b)
             if p:
                 out.append(p)
-            elif _org_part(ch) and len(chunks) == 1:
-                memo_org = ch.strip()
+            elif _org_part(text[a:b]) and memo_org is None:
+                memo_org = re.sub(r"\s*\([^)]{1,15}\)\s*$", "", text[a:b].strip())  # without "(CAA)"
     closing = None
     for m in _closing_regex().finditer(text):
         closing = m  # the last closing line
@@ -90,7 +88,7 @@ def signatories(ctx: DocContext) -> list[Participant]:
         elif emails:
             start = text.rfind("\n\n", 0, emails[0].start()) + 1
         else:
-            return out
+            return _with_memo_org(out, memo_org)
     pos = start
     for para in re.split(r"\n[ \t]*\n", text[start:]):
         p_start = text.find(para, pos)
@@ -119,11 +117,16 @@ def signatories(ctx: DocContext) -> list[Participant]:
         person = _line_block(ctx, lines)
         if person:
             out.append(person)
-    for p in out:
+    return _with_memo_org(out, memo_org)
+
+
+def _with_memo_org(people: list[Participant], memo_org: str | None) -> list[Participant]:
+    """Signers under a memo's "From:" body work for it (and are on its side)."""
+    for p in people:
         if p.organization is None and memo_org:
             p.organization = memo_org
-            p.side = org_country(memo_org) or p.side
-    return out
+            p.side = org_country(memo_org) or "CSO"
+    return people
 
 
 def _comma_block(ctx: DocContext, a: int, b: int) -> Participant | None:
@@ -132,9 +135,13 @@ def _comma_block(ctx: DocContext, a: int, b: int) -> Participant | None:
     if pre:
         a = pre.end()
     parts: list[tuple[int, int]] = []
-    for m in re.finditer(r"[^,]+", text[a:b]):
+    bullet = re.match(r"[ \t]*[-–—•*][ \t]+", text[a:b])
+    if bullet:
+        a += bullet.end()  # "- Org — Name, title": a signature list's item
+    # commas and spaced dashes part a signature line: "Org — Name, title"
+    for m in re.finditer(r"(?:(?!\s[—–-]\s)[^,])+", text[a:b]):
         s, e = a + m.start(), a + m.end()
-        seg = text[s:e].strip()
+        seg = text[s:e].strip(" \t—–-")
         if seg and not _EMAIL.search(seg):
             off = text[s:e].find(seg)
             parts.append((s + off, s + off + len(seg)))
@@ -244,9 +251,15 @@ def addressees(ctx: DocContext) -> list[Participant]:
             if (title is None or " " not in title) and starts_with_title(line) and not _org_part(line):
                 title = line
                 continue
-            if is_org_like(line):
+            if is_org_like(line) and _org_part(line):
                 org = re.sub(r"^(?:The|El|La)\s+", "", line)
                 break
+            if starts_with_title(line):
+                # a second post ("Vicepresidenta de la Comisión Europea") names the body if the first does not
+                second = split_title(line).organization
+                if second and is_org_like(second):
+                    org = second
+                    break
         out.append(_addressee(c.start, c.end, c.text, title, org, "person.addressee.block"))
     who_s = sal.start("who")
     sal_title = find_pre_title(text[who_s : sal.end("who")].rsplit(" ", 1)[0] + " ")
@@ -280,14 +293,43 @@ def _memo_addressees(ctx: DocContext) -> list[Participant]:
     if not memo:
         return []
     out: list[Participant] = []
-    for entry in re.finditer(r"[^;\n]+", memo.group("who")):
-        a = memo.start("who") + entry.start()
-        b = memo.start("who") + entry.end()
+    shared: str | None = None  # "Senate Appropriations Subcommittee ..." on a line of its own
+    for a, b in _memo_entries(memo):
         signed = _comma_block(ctx, a, b)
         if signed is not None:
             rule = "person.addressee.memo"
             out.append(_addressee(signed.start or a, b, signed.name, signed.title, signed.organization, rule))
+        elif shared is None and _org_part(ctx.text[a:b].strip(" ,")):
+            shared = ctx.text[a:b].strip(" ,")
+    for p in out:
+        if p.organization is None and shared:
+            p.organization = shared
+            p.side = p.side or org_country(shared)
     return out
+
+
+def _memo_entries(memo: re.Match[str]) -> list[tuple[int, int]]:
+    """Spans of the people and bodies a memo header names: lines, ";" entries, and ", and B"
+    where B is a person ("and the Honorable Lindsey Graham", not "and Related Programs")."""
+    text, base = memo.string, memo.start("who")
+    spans: list[tuple[int, int]] = []
+    for part in re.finditer(r"[^;\n]+", memo.group("who")):
+        start, end = base + part.start(), base + part.end()
+        for j in _MEMO_JOINT.finditer(text, start, end):
+            after = text[j.end() : min(end, j.end() + 60)]
+            names = find_name_candidates(after, 0, len(after))
+            # a person there is followed by a comma and a post, or ends the entry
+            person = (
+                names
+                and names[0].start == 0
+                and not is_org_like(names[0].text)
+                and re.match(r"\s*(?:,|$)", after[names[0].end :]) is not None
+            )
+            if person or _HONORABLE.match(after):
+                spans.append((start, j.start()))
+                start = j.end()
+        spans.append((start, end))
+    return [(a, b) for a, b in spans if text[a:b].strip(" ,")]
 
 
 def _addressee(a: int, b: int, name: str, title: str | None, org: str | None, rule: str) -> Participant:

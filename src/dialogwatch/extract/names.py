@@ -83,6 +83,13 @@ def _run_regex() -> re.Pattern[str]:
 def stop_words() -> frozenset[str]:
     """Folded words that can never be part of a person's name."""
     d = people_data()
+    allowed = {fold(w) for w in d.name_words_allowed} | {fold(p) for p in d.particles}
+    return _stop_words_but_countries() | (_country_spellings()[1] - allowed)
+
+
+@cache
+def _stop_words_but_countries() -> frozenset[str]:
+    d = people_data()
     out = {fold(w) for w in d.stop_words}
     out |= title_words()
     for o in org_data().organizations:
@@ -92,9 +99,6 @@ def stop_words() -> frozenset[str]:
             out.update(fold(t) for t in re.findall(r"[\w'-]+", name) if len(t) > 2)
     for h in org_data().org_heads:
         out.update(fold(t) for t in h.split())
-    for c in places_data().countries:
-        for n in c.names + c.adjectives:
-            out.update(fold(t) for t in re.findall(r"\w+", n))
     from dialogwatch.extract.titles import title_data
 
     for h in title_data().honorifics:
@@ -113,11 +117,27 @@ class NameCandidate:
     text: str
 
 
+@cache
+def _country_spellings() -> tuple[frozenset[str], frozenset[str]]:
+    """Country names and adjectives as written (lower case) and folded."""
+    raw = {
+        t.lower()
+        for c in places_data().countries
+        for n in c.names + c.adjectives
+        for t in re.findall(r"\w+", n)
+    }
+    return frozenset(raw), frozenset(fold(t) for t in raw)
+
+
 @lru_cache(maxsize=16384)
 def _is_stop(tok: str) -> bool:
     f = fold(tok.rstrip("."))
     if len(f) <= 1:
         return False
+    low = tok.rstrip(".").lower()
+    raw, folded = _country_spellings()
+    if low != f and f in folded and low not in raw and f not in _stop_words_but_countries():
+        return False  # an accent the country word lacks makes it a name: "Germán", not "German"
     if f in stop_words():
         return True
     return "-" in f and any(p in stop_words() for p in f.split("-"))
