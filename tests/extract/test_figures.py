@@ -66,3 +66,19 @@ def test_subject_count_without_unit():
     assert [f.value for f in figs] == [7, 14]
     figs = _figs("Siete han desaparecido desde enero.", "es")
     assert [f.value for f in figs] == [7]
+
+
+def test_a_number_in_a_case_name_is_not_a_figure_and_mexican_thousands_join():
+    from dialogwatch.extract.pipeline import extract_text
+
+    e = extract_text(
+        'Authorities launched the "709 crackdown," in which more than 300 lawyers were detained.',
+        language="en",
+    )
+    assert [c.name for c in e.cases] == ["709 crackdown"]
+    assert [f.value for f in e.figures] == [300.0]
+    es = extract_text(
+        "La FGR abrió 4 mil 800 carpetas de investigación y aseguró bienes por mil 500 millones de pesos.",
+        language="es",
+    )
+    assert sorted(f.value for f in es.figures) == [4800.0, 1_500_000_000.0]

@@ -187,7 +187,39 @@ def find_numbers(text: str, language: str = "en") -> list[NumberMatch]:
             value, scaled = _parse_words(raw, language)
             is_weak = raw.lower() in weak
             out.append(NumberMatch(m.start(), m.end(), value, True, is_weak, scaled))
-    return out
+    return _mil_compounds(text, out, language) if "mil " in text else out
+
+
+# Mexican press style: "4 mil 800" (4,800), "mil 500 millones" (1,500 million), "dos mil 300"
+_MIL = re.compile(
+    r"(?<![\w.,])(?P<th>(?:\d{1,3}|[a-záéíóúñ]+(?:\s+y\s+[a-záéíóúñ]+)?)\s+)?mil\s+(?P<rest>\d{1,3})"
+    r"(?![\d.,]\d)(?:\s+(?P<scale>millones|millón|millon)\b)?",
+    re.IGNORECASE,
+)
+
+
+def _mil_compounds(text: str, found: list[NumberMatch], language: str) -> list[NumberMatch]:
+    """Join "N mil" and the digits after it into one number (and apply a scale after them)."""
+    joined: list[NumberMatch] = []
+    for m in _MIL.finditer(text):
+        th = m.group("th")
+        thousands = 1.0
+        if th:
+            th = th.strip()
+            value = parse_digits(th, language) if th[0].isdigit() else _words(language).get(th.lower())
+            if value is None:
+                continue  # "entre mil 500": a word that is not a number opens the phrase
+            thousands = value
+        total = thousands * 1000 + float(m.group("rest"))
+        scaled = bool(m.group("scale"))
+        if scaled:
+            total *= 1_000_000
+        start = m.start("th") if th else m.start()
+        joined.append(NumberMatch(start, m.end(), total, False, False, scaled))
+    if not joined:
+        return found
+    keep = [n for n in found if not any(j.start <= n.start < j.end for j in joined)]
+    return sorted(keep + joined, key=lambda n: n.start)
 
 
 def parse_number(text: str, language: str = "en") -> float | None:

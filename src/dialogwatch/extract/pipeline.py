@@ -6,6 +6,8 @@ one needs from the others; the extractors themselves are plain functions.
 
 from __future__ import annotations
 
+import re
+
 from dialogwatch import __version__
 from dialogwatch.extract import (
     acronyms,
@@ -20,7 +22,7 @@ from dialogwatch.extract import (
     visits,
 )
 from dialogwatch.extract.context import DocContext
-from dialogwatch.extract.schema import Extraction
+from dialogwatch.extract.schema import Case, Extraction, Figure
 from dialogwatch.extract.segment import segment
 from dialogwatch.ingest.language import detect_language
 
@@ -48,6 +50,8 @@ def extract_text(text: str, *, language: str | None = None, title: str | None = 
     tops = topics.find_topics(ctx, acts)
     figs = figures.find_figures(ctx)
     cases = named.find_cases(ctx)
+    # a number inside a case's name ("the 709 crackdown") names it, it counts nothing
+    figs = [f for f in figs if not any(_names_number(c, f) for c in cases)]
     instr = named.find_instruments(ctx, acr, [p.organization for p in ppl if p.organization])
     return Extraction(
         extractor=EXTRACTOR_ID,
@@ -62,3 +66,9 @@ def extract_text(text: str, *, language: str | None = None, title: str | None = 
         cases=cases,
         instruments=instr,
     )
+
+
+def _names_number(case: Case, figure: Figure) -> bool:
+    """True when the figure's number is part of the case's name, where the case is named."""
+    inside = case.start is not None and case.end is not None and case.start <= (figure.start or -1) < case.end
+    return inside and figure.value in {float(n) for n in re.findall(r"\d+", case.name)}
