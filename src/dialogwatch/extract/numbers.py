@@ -202,19 +202,17 @@ def _mil_compounds(text: str, found: list[NumberMatch], language: str) -> list[N
     """Join "N mil" and the digits after it into one number (and apply a scale after them)."""
     joined: list[NumberMatch] = []
     for m in _MIL.finditer(text):
-        th = m.group("th")
-        thousands = 1.0
+        th = (m.group("th") or "").strip()
+        value = None
         if th:
-            th = th.strip()
             value = parse_digits(th, language) if th[0].isdigit() else _words(language).get(th.lower())
-            if value is None:
-                continue  # "entre mil 500": a word that is not a number opens the phrase
-            thousands = value
+        # "por mil 500": a word before "mil" that is not a number is not part of it
+        after_th = m.start() + len(m.group("th") or "")
+        thousands, start = (value, m.start()) if value is not None else (1.0, after_th)
         total = thousands * 1000 + float(m.group("rest"))
         scaled = bool(m.group("scale"))
         if scaled:
             total *= 1_000_000
-        start = m.start("th") if th else m.start()
         joined.append(NumberMatch(start, m.end(), total, False, False, scaled))
     if not joined:
         return found
