@@ -113,7 +113,8 @@ class _Anchored:
         for word in self.anchor:
             i = low.find(word)
             while i >= 0:
-                out.append((i, i + len(word)))
+                if i == 0 or not low[i - 1].isalpha():  # a word's start: "preso", not "expreso"
+                    out.append((i, i + len(word)))
                 i = low.find(word, i + 1)
         return sorted(out)
 

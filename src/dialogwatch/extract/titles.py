@@ -114,7 +114,8 @@ def find_pre_title(window: str) -> re.Match[str] | None:
     """The leftmost title phrase running to the end of ``window`` (fast: tried only where a head starts)."""
     if not window.strip():
         return None
-    if "special" in window.lower() or "independ" in window.lower() or "especial" in window.lower():
+    low = window.lower()
+    if "special" in low or "independ" in low or "especial" in low or "envoy" in low or "enviad" in low:
         mandate = _mandate_title().search(window)
         if mandate:
             return mandate  # "Special Rapporteur on the situation of human rights defenders, "
