@@ -278,7 +278,11 @@ def test_org_after_a_titled_name_and_the_sentence_after_a_co_chair_add_members()
     assert people["Mariela Ortiz"].organization == "Bureau of Western Hemisphere Affairs"
     felix = people["Félix Rentería"]
     assert (felix.organization, felix.side) == ("Ministry of the Interior", "MX")
-    assert people["Robert Kim"].organization == "Office for Civil Rights and Civil Liberties"
+    # "Office X at the Department Y": the department, which the lexicon knows
+    assert (people["Robert Kim"].organization, people["Robert Kim"].side) == (
+        "Department of Homeland Security",
+        "US",
+    )
     # two State Department bureaus are one agency of the delegation
     us = _deleg(text)["US"]
     assert us[0] == "Bureau of Democracy, Human Rights, and Labor"
@@ -325,3 +329,21 @@ def test_side_opener_lines_and_agencies_with_their_own_acronym():
         "(SSPC) and the Financial Intelligence Unit."
     )
     assert en["MX"] == ["Secretariat of Security and Citizen Protection", "Financial Intelligence Unit"]
+
+
+def test_unsided_head_leads_the_other_party_and_agencies_place_themselves():
+    text = (
+        "The Governments of Mexico and the United States held the Eleventh Bilateral Dialogue on Human "
+        "Rights on June 12, 2025.\n\nUndersecretary for Multilateral Affairs Ana Luisa Betancourt co-chaired "
+        "the dialogue with Assistant Secretary Jonathan Keel of the Bureau of Democracy, Human Rights, and "
+        "Labor. Joining them was National Search Commissioner Teresa Núñez Alcántara. Representatives of the "
+        "Mexican Commission for Refugee Assistance (COMAR) and the U.S. Embassy in Mexico City also "
+        "took part."
+    )
+    people = {p.name: p for p in extract_text(text, language="en").participants}
+    assert people["Ana Luisa Betancourt"].side == "MX"
+    teresa = people["Teresa Núñez Alcántara"]
+    assert (teresa.organization, teresa.side) == ("National Search Commission", "MX")
+    d = _deleg(text)
+    assert "U.S. Embassy in Mexico City" in d["US"]
+    assert "Mexican Commission for Refugee Assistance" in d["MX"]

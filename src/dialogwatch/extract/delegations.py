@@ -77,6 +77,7 @@ def find_delegations(
             (name, Evidence(start=a, end=b, rule="delegation.agency_list", confidence=0.75))
         )
     side: str | None = None
+    deleg_doc = bool(by_side)  # people already make up delegations: a dialogue report
     for seg in ctx.segments:
         mks = markers(ctx.text, seg)
         deleg = bool(_DELEG.search(seg.text))
@@ -84,11 +85,15 @@ def find_delegations(
             pos = seg.start + m.start()
             sides = [mk.value for mk in mks if mk.kind == "side" and mk.pos <= pos]
             s = sides[-1] if sides else side
-            if s is None:
+            if s is None and not deleg_doc:
                 continue
             for name, a, b in _org_list(ctx.text, seg.start + m.end(), seg.end):
                 words = find_countries(name)  # "the U.S. Embassy in Hanoi" belongs to the U.S.
-                by_side.setdefault(words[0][2] if words else s, []).append(
+                # with no side in view, an agency the lexicon places in a country is that country's
+                owner = words[0][2] if words else (s or _own_side(name))
+                if owner is None:
+                    continue
+                by_side.setdefault(owner, []).append(
                     (name, Evidence(start=a, end=b, rule="delegation.representatives", confidence=0.8))
                 )
         opener = seg.text.rstrip().endswith(":") and len(seg.text.split()) <= 8  # "Por Colombia:"

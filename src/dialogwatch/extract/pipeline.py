@@ -43,6 +43,7 @@ def extract_text(text: str, *, language: str | None = None, title: str | None = 
     mtg = meetings.find_meetings(ctx, doc)
     ppl = people.find_participants(ctx, doc, acr)
     visits.visit_delegation(mtg[0] if mtg else None, ppl)
+    visits.opposite_heads(mtg[0] if mtg else None, ppl)
     if doc.doc_type == "letter" and not doc.title:
         doc.title = document.letter_title(ctx.language, [p.name for p in ppl if p.role == "addressee"])
     dels = delegations.find_delegations(ctx, doc, ppl, acr)

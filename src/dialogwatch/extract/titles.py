@@ -266,7 +266,8 @@ def implied_org(title: str | None, country: str | None = None) -> str | None:
             cand = rule.template.format(rest=m.group("rest"))
             rec = resolve_org(cand, country, exact=True)
             if rec is not None:
-                return rec.name_es if cand.startswith("Secretar") and rec.name_es else rec.name_en
+                spanish = rec.name_es and fold(cand.split()[0]) == fold(rec.name_es.split()[0])
+                return rec.name_es if spanish else rec.name_en  # in the language the title is in
         return None
     return None
 
@@ -315,7 +316,11 @@ def org_after_name(text: str, a: int, b: int) -> str | None:
         if starts_with_title(org[joint.end() :]):
             org = org[: joint.start()]  # "... of the Ministry of Justice and Deputy Minister Y"
             break
-    org = re.sub(r"\s+at\s+the\s+.*$", "", org).strip(" ,")  # "Office X at the Department Y"
+    at = re.search(r"\s+at\s+the\s+(.*)$", org)
+    if at:
+        # "Office X at the Department Y": the department, which a delegation and a side know
+        org = at.group(1) if resolve_org(at.group(1).strip(" ,")) is not None else org[: at.start()]
+    org = org.strip(" ,")
     base = re.sub(r"\s*\([^)]*\)$", "", org)
     countries = find_countries(base)
     if not base or (countries and countries[0][:2] == (0, len(base))):
