@@ -34,6 +34,9 @@ def find_visit(
     ctx: DocContext, date_of: Callable[[Segment], str | None], is_future: Callable[[str], bool]
 ) -> Meeting | None:
     """The official visit an international body reports as made, if the text reports one."""
+    low = ctx.text[:20000].lower()
+    if "visit" not in low:
+        return None  # "visit", "visita": no visit phrase can match (most documents)
     phrases, visitors, verbs = _regexes()
     found: list[Meeting] = []
     for seg in ctx.segments[:40]:
