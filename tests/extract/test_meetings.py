@@ -642,3 +642,36 @@ def test_traveled_to_gives_the_venue_and_a_news_lead_gives_the_day():
         "in Tapachula."
     )
     assert _meetings(news, date="2024-02-08")[0].date == "2024-02-07"
+
+
+def test_more_ways_of_reporting_a_meeting_and_a_lead_sentence_venue():
+    news = (
+        "MEXICO CITY, Oct 17 (Wire) - Mexico and the United States agreed to create a joint unit after a day "
+        "of talks in Washington.\n\nThe meeting of the bilateral Security Implementation Group brought "
+        "together Mexico's Security Minister and the U.S. Deputy Homeland Security Secretary."
+    )
+    m = _meetings(news)[0]
+    assert (m.series, m.parties, m.city, m.country) == (
+        "Security Implementation Group",
+        ["MX", "US"],
+        "Washington",
+        "US",
+    )
+    es = (
+        "La Unión Europea y el Gobierno colombiano se sentaron ayer en Bogotá para la decimocuarta edición "
+        "del Diálogo de Derechos Humanos UE-Colombia."
+    )
+    m = _meetings(es, date="2026-03-06")[0]
+    assert (m.round, m.date, m.city, m.parties) == (14, "2026-03-05", "Bogotá", ["CO", "EU"])
+
+
+def test_a_visit_by_a_named_body_is_the_meeting_even_when_the_body_looks_like_a_series():
+    text = (
+        "Geneva, 28 November 2025\n\nThe United Nations Working Group on Enforced or Involuntary "
+        "Disappearances today concluded an official visit to Peru, carried out from 18 to 28 November 2025."
+    )
+    m = _meetings(text, date="2025-11-28")[0]
+    assert (m.series, m.parties, m.rule) == ("official visit to Peru", ["PE"], "meeting.visit")
+    es = "La CIDH presenta las observaciones de la visita in loco que realizó a la República del Ecuador."
+    m = _meetings(es, date="2026-02-20")[0]
+    assert (m.series, m.country) == ("visita in loco a Ecuador", "EC")

@@ -166,9 +166,12 @@ def _only_generic(name: str) -> bool:
 def find_meetings(ctx: DocContext, doc: DocumentInfo) -> list[Meeting]:
     """Return the meetings the document reports as having taken place."""
     anchors = _anchors(ctx, doc)
+    visit = find_visit(ctx, lambda seg: _date(ctx, doc, seg), _future)
+    if visit is not None and (not anchors or anchors[0][0].start <= (visit.start or 0) < anchors[0][0].end):
+        # "The UN Working Group on ... concluded an official visit to Peru": the visit is the meeting
+        return [visit]
     if not anchors:
-        visit = find_visit(ctx, lambda seg: _date(ctx, doc, seg), _future)
-        return [visit] if visit else []
+        return []
     seg, series = anchors[0]
     text = ctx.text
     _, _, name, prefix = series
@@ -190,6 +193,11 @@ def find_meetings(ctx: DocContext, doc: DocumentInfo) -> list[Meeting]:
             meeting.city, meeting.country = find_venue(ctx, a_seg, meeting.parties)
     if meeting.city is None and meeting.country is None and not online:
         meeting.city, meeting.country = venue_line(ctx) or (None, None)
+    if meeting.city is None and meeting.country is None and not online:
+        # "... after a day of talks in Washington. The meeting of the Group ...": the lead's venue
+        for prev in _segments_before(ctx, seg, 2):
+            if prev.kind != "heading" and meeting.city is None and meeting.country is None:
+                meeting.city, meeting.country = find_venue(ctx, prev, meeting.parties)
     if meeting.date is None:
         # a news lead dates the talks ("agreed on Wednesday ..."), the next sentence names them
         leads = [_date(ctx, doc, prev) for prev in _segments_before(ctx, seg, 2) if prev.kind != "heading"]

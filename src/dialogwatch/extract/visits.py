@@ -18,6 +18,9 @@ from dialogwatch.extract.places import find_countries
 from dialogwatch.extract.schema import Meeting, Participant
 from dialogwatch.extract.series_data import series_data
 
+# words inside a visit phrase that its name does without
+_INSERTS = re.compile(r"\s(?:que\s+\w+\s+|la\s+República\s+(?:del?\s+)?|the\s+Republic\s+of\s+)", re.I)
+
 
 @cache
 def _regexes() -> tuple[list[re.Pattern[str]], re.Pattern[str], re.Pattern[str]]:
@@ -49,6 +52,8 @@ def find_visit(
             continue
         end = m.start("place") + lead[0][0]
         series = re.sub(r"^(?:the|la|su|her|his|its|their|an?)\s+", "", seg.text[m.start() : end], flags=re.I)
+        # "visita in loco que realizó a la República del Ecuador" is the "visita in loco a Ecuador"
+        series = _INSERTS.sub(" ", series)
         found.append(
             Meeting(
                 series=series,
