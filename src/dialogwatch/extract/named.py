@@ -105,6 +105,11 @@ _STOP_WORD = re.compile(
     re.IGNORECASE,
 )
 _DET = r"(?:a|an|the|our|their|its|un|una|el|la|del|al|nuestro|nuestra|su)"
+_YEAR_COMPLEMENT = re.compile(r"\s+(?:de|del|of|from)\s+(?:19|20)\d\d\b")
+# heads that civil-society bodies share with instruments ("Centro Prodh", "Comisión Colombiana de Juristas")
+_NGO_HEADS = frozenset({"Centro", "Center", "Centre", "Red", "Network", "Comisión", "Commission"})
+# the number after "No." in a numbered law or convention: "Law No. 30470", "Convention No. 87"
+_NUMBERED = re.compile(r"\.?\s*\d[\d.,/-]*\d|\.?\s*\d")
 
 
 @cache
@@ -199,11 +204,23 @@ def find_instruments(
                 head_m = _valid_head(name, head_rx)
                 if head_m is None:
                     continue
+            joint = re.match(r"(?:and|y|e|or|o)\s+", name)
+            if joint:
+                start, name = start + joint.end(), name[joint.end() :]  # ", and Working Group member"
             head = head_m.group(0)
             end = start + len(name)
-            if name.endswith(".") and not re.search(r"\b[A-Z]\.$", name):
+            number = _NUMBERED.match(text, end)
+            if number and re.search(r"\b(?:No|N\.?º|Nº|núm|Núm|Number|Número)\.?$", name):
+                name, end = text[start : number.end()], number.end()  # "Law No. 30470"
+            elif name.endswith(".") and not re.search(r"\b[A-Z]\.$", name):
                 name, end = name[:-1], end - 1
-            ext = _complement(text, end) if kinds[head] != "permit" else ""  # "Status for its nationals"
+            # a lower-case complement continues a name that ends with its head ("Working Group on
+            # forensic identification"), not one that already has its own ("Fondo Europeo para la Paz")
+            ends_with_head = name.rstrip(".").endswith(head) or bool(number)
+            ext = _complement(text, end) if kinds[head] != "permit" else ""
+            if ext and not ends_with_head:
+                year = _YEAR_COMPLEMENT.match(ext)  # but a year may date any name ("Acuerdo de Paz de 2016")
+                ext = year.group(0) if year else ""
             if ext:
                 end += len(ext)
                 name = text[start:end]
@@ -213,7 +230,7 @@ def find_instruments(
             rest = name.replace(head, "", 1).strip()
             if not rest or re.fullmatch(r"[A-Z]{2,6}", rest):
                 continue  # a bare head ("the Network", "Red TDT") is a reference or an acronym, not a name
-            if head in ("Centro", "Center", "Centre", "Red", "Network") and _ngo(name):
+            if head in _NGO_HEADS and _ngo(name):
                 continue
             if _excluded(name):
                 continue
@@ -283,7 +300,8 @@ def _valid_head(name: str, head_rx: re.Pattern[str]) -> re.Match[str] | None:
         connector = re.match(rf"\s+{_CONN}\b", after)
         if h.start() == 0 and not connector and h.group(0) in instruments_data().heads_need_connector:
             return None
-        if not after.strip() or connector or h.start() == 0:
+        numbered = re.match(r"\s+(?:No|N\.?º|Nº|Number|Número|núm)\.?$", after)  # "ILO Convention No"
+        if not after.strip() or connector or numbered or h.start() == 0:
             return h  # head last, head + connector, or head first ("Ley General de ...")
     return None
 
