@@ -1,4 +1,4 @@
-"""Trim what a capitalised run or a complement drags into an instrument's name.
+"""Trim what a capitalised run or a complement drags into an instrument's name, and merge repeats.
 
 "Through the Mérida Initiative", "marco de la Iniciativa Spotlight", "Protocolo de
 Estambul en la Ciudad de México", "Acuerdo Final de Paz de 2016, incluido su
@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from dialogwatch.extract.cases import fold_name
 from dialogwatch.extract.places import lookup_city
 from dialogwatch.extract.schema import Instrument
 
@@ -43,3 +44,32 @@ def trim_instrument(item: Instrument, leads: tuple[str, ...]) -> Instrument:
     if name == item.name:
         return item
     return item.model_copy(update={"name": name.strip(), "start": start, "end": end})
+
+
+def merge_instruments(items: list[Instrument]) -> list[Instrument]:
+    """One item per instrument. A repeat goes, and so does a shorter name that opens a longer one
+    ("Investigative Commission" for "Investigative Commission for Truth and Justice"); a name
+    nested as the object of a longer one ("la reforma de 2020 a la Ley de Migración") stays an
+    instrument of its own where the text also names it alone."""
+    out: list[Instrument] = []
+    for it in sorted(items, key=lambda i: -len(i.name)):
+        f = fold_name(it.name)
+        drop = False
+        for kept in out:
+            k = fold_name(kept.name)
+            pos = k.find(f)
+            if pos < 0:
+                continue
+            nested = pos > 0 and k[:pos].split()[-1:] in ([w] for w in _NESTING)
+            inside = (kept.start or 0) <= (it.start or 0) and (it.end or 0) <= (kept.end or 0)
+            if not nested or inside:
+                drop = True
+                break
+        if not drop:
+            out.append(it)
+    out.sort(key=lambda i: i.start or 0)
+    return out
+
+
+# words after which a name inside a longer one is that one's object, not its start
+_NESTING = frozenset({"a", "al", "la", "el", "the", "of", "to", "de", "del", "sobre", "on", "under"})

@@ -22,7 +22,7 @@ from dialogwatch.extract.cases import fold_name as _fold
 from dialogwatch.extract.context import DocContext
 from dialogwatch.extract.data_loader import load_data
 from dialogwatch.extract.instrument_proper import find_proper_instruments
-from dialogwatch.extract.instrument_trim import trim_instrument
+from dialogwatch.extract.instrument_trim import merge_instruments, trim_instrument
 from dialogwatch.extract.orgs import resolve_org
 from dialogwatch.extract.prefilter import Prefiltered, finditer_around, prefiltered
 from dialogwatch.extract.schema import Acronym, Instrument
@@ -276,7 +276,7 @@ def find_instruments(
     leads = tuple(instruments_data().trim_leads)
     own = {_fold(o) for o in organizations if o}
     kept = [it for it in items if _fold(it.name) not in own and not _civil_society(it.name)]
-    return _merge([trim_instrument(it, leads) for it in kept])
+    return merge_instruments([trim_instrument(it, leads) for it in kept])
 
 
 # "la Ley sobre Refugiados y la Convención Internacional ...": a joint before a second article
@@ -380,35 +380,6 @@ def _ngo(name: str) -> bool:
 def _excluded(name: str) -> bool:
     rx, generic = _exclusions()
     return bool(rx.search(name)) or _fold(name) in generic
-
-
-def _merge(items: list[Instrument]) -> list[Instrument]:
-    """One item per instrument. A repeat goes, and so does a shorter name that opens a longer one
-    ("Investigative Commission" for "Investigative Commission for Truth and Justice"); a name
-    nested as the object of a longer one ("la reforma de 2020 a la Ley de Migración") stays an
-    instrument of its own where the text also names it alone."""
-    out: list[Instrument] = []
-    for it in sorted(items, key=lambda i: -len(i.name)):
-        f = _fold(it.name)
-        drop = False
-        for kept in out:
-            k = _fold(kept.name)
-            pos = k.find(f)
-            if pos < 0:
-                continue
-            nested = pos > 0 and k[:pos].split()[-1:] in ([w] for w in _NESTING)
-            inside = (kept.start or 0) <= (it.start or 0) and (it.end or 0) <= (kept.end or 0)
-            if not nested or inside:
-                drop = True
-                break
-        if not drop:
-            out.append(it)
-    out.sort(key=lambda i: i.start or 0)
-    return out
-
-
-# words after which a name inside a longer one is that one's object, not its start
-_NESTING = frozenset({"a", "al", "la", "el", "the", "of", "to", "de", "del", "sobre", "on", "under"})
 
 
 __all__ = ["InstrumentsData", "cases_data", "find_cases", "find_instruments", "instruments_data"]
