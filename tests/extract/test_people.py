@@ -475,3 +475,46 @@ def test_memo_header_with_two_honorables_a_shared_body_and_signers_under_from():
     assert (helena.role, helena.organization) == ("signatory", "Center for Accountability in the Americas")
     assert p["Rubén Esquivel Tapia"].title == "Senior Analyst for Mexico"
     assert len(p) == 4
+
+
+def test_names_in_vietnamese_czech_and_dutch_spellings():
+    from dialogwatch.extract.names import find_name_candidates
+
+    text = (
+        "The delegation was led by Nguyễn Minh Tường and joined by Colonel Lê Thị Hồng Vân, "
+        "Karel Dvořák and Pieter Van den Broeck."
+    )
+    found = [c.text for c in find_name_candidates(text)]
+    assert found == ["Nguyễn Minh Tường", "Lê Thị Hồng Vân", "Karel Dvořák", "Pieter Van den Broeck"]
+
+
+def test_possessive_country_before_a_title_and_brought_together_heads():
+    from dialogwatch.extract.pipeline import extract_text
+
+    text = (
+        "The meeting of the Security Implementation Group brought together Mexico's Security Minister "
+        "Rodrigo Alcántara Fuentes and U.S. Deputy Homeland Security Secretary Evan Whitford."
+    )
+    got = {p.name: (p.side, p.role) for p in extract_text(text, language="en").participants}
+    assert got == {"Rodrigo Alcántara Fuentes": ("MX", "head"), "Evan Whitford": ("US", "head")}
+
+
+def test_a_quien_acompano_makes_a_member_and_member_is_a_post():
+    from dialogwatch.extract.pipeline import extract_text
+
+    es = (
+        "La delegación europea fue encabezada por el director para las Américas del Servicio Europeo de "
+        "Acción Exterior, Pieter Van den Broeck, a quien acompañó la embajadora de la UE en Colombia, "
+        "Marta Echeverría Lasa."
+    )
+    got = {p.name: (p.side, p.role) for p in extract_text(es, language="es").participants}
+    assert got == {"Pieter Van den Broeck": ("EU", "head"), "Marta Echeverría Lasa": ("EU", "member")}
+    en = (
+        "The delegation consisted of Ingrid Solheim, Chair-Rapporteur of the Working Group, and Working "
+        "Group member Tomás Erazo Villca."
+    )
+    got = {p.name: p.title for p in extract_text(en, language="en").participants}
+    assert got == {
+        "Ingrid Solheim": "Chair-Rapporteur of the Working Group",
+        "Tomás Erazo Villca": "Working Group member",
+    }

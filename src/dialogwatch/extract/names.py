@@ -65,8 +65,11 @@ def people_data() -> PeopleData:
     return load_data("people.yaml", PeopleData)
 
 
-_UP = "A-ZÁÉÍÓÚÑÜÇ"
-_LOW = "a-záéíóúñüçãõàèìòùâêîôûäëïö'’"
+# letters of the Latin alphabets a name may be written in: Spanish, Portuguese, French, Czech,
+# Polish, Turkish, and Vietnamese ("Nguyễn Minh Tường", "Karel Dvořák")
+_LATIN = [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]
+_UP = "A-Z" + "".join(chr(c) for c in _LATIN if chr(c).isupper() and chr(c).isalpha())
+_LOW = "a-z" + "".join(chr(c) for c in _LATIN if chr(c).islower() and chr(c).isalpha()) + "'’"
 _WORD = rf"(?:(?:Mc|Mac|O['’]|D['’])?[{_UP}][{_LOW}]+(?:[{_UP}][{_LOW}]+)?(?:-[{_UP}][{_LOW}]+)*)"
 _INITIAL = rf"(?:[{_UP}]\.)"
 
@@ -177,9 +180,10 @@ def _particles() -> frozenset[str]:
 def _flush(
     text: str, base: int, s: str, run: list[tuple[int, int]], particles: set[str], out: list[NameCandidate]
 ) -> None:
-    while run and fold(s[run[-1][0] : run[-1][1]]) in particles:
+    # as written, accents kept: "Vân" ends a Vietnamese name, "van" is a particle
+    while run and s[run[-1][0] : run[-1][1]].lower() in particles:
         run.pop()
-    while run and fold(s[run[0][0] : run[0][1]]) in particles and (s[run[0][0]].islower() or len(run) < 3):
+    while run and s[run[0][0] : run[0][1]].lower() in particles and (s[run[0][0]].islower() or len(run) < 3):
         run.pop(0)  # a capitalised particle may start a name: "Le Dinh Luong", "Van Der Berg"
     if not run:
         return

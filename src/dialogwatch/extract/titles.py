@@ -92,12 +92,12 @@ def pre_title_regex() -> re.Pattern[str]:
     adjectives = _alt([a for c in places_data().countries for a in c.adjectives if a.islower()])
     comp = rf"(?:{_COMP_WORD}|(?:{adjectives})(?![\w]))"
     return re.compile(
-        rf"(?P<t>(?:(?:{_CAPWORD}|U\.S\.)\s+){{0,3}}(?i:(?:(?:{mods})\s+)*(?:{heads}))(?![\w])(?:\s+(?:{post}))*"
+        rf"(?P<t>(?:(?:{_CAPWORD}(?:['’]s)?|U\.S\.)\s+){{0,3}}(?i:(?:(?:{mods})\s+)*(?:{heads}))(?![\w])(?:\s+(?:{post}))*"
         rf"(?:[\s,]+(?:{_COMP_LINK}\s+)*+{comp})*+(?:,\s+(?i:{heads}))?)\s*,?\s*$"
     )
 
 
-_CAP_BEFORE = re.compile(r"(?:[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+|U\.S\.)\s+$")
+_CAP_BEFORE = re.compile(r"(?:[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+(?:['’]s)?|U\.S\.)\s+$")
 
 
 @cache

@@ -83,6 +83,8 @@ def visit_delegation(meeting: Meeting | None, participants: list[Participant]) -
             p.side = "INTL"
         elif p.side != "INTL" and p.role in ("head", "member"):
             p.role = "mentioned"  # the officials a visitor meets are not a delegation to a dialogue
+        if p.side is None and p.role == "mentioned" and p.title and p.rule != "person.noun":
+            p.side = meeting.country  # "It met the Minister of Justice, X": the host's official
     if any(p.side == "INTL" and p.role == "head" for p in participants):
         return
     intl = [p for p in participants if p.side == "INTL"]
