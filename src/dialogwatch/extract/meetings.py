@@ -21,7 +21,7 @@ from dialogwatch.extract.prefilter import Prefiltered, prefiltered
 from dialogwatch.extract.schema import DocumentInfo, Meeting
 from dialogwatch.extract.series_data import SeriesData, alt, series_data
 from dialogwatch.extract.venues import cut_venue, find_venue, is_dateline, venue_line, virtual_re
-from dialogwatch.extract.visits import find_visit
+from dialogwatch.extract.visits import find_visit, visit_in
 
 _CAP = r"[A-ZÁÉÍÓÚÑ][\w'’]*(?:[-–—][A-Za-zÁÉÍÓÚÑ][\w'’]*)*"
 _PARTY_ES = r"(?:México|Mexico|Estados Unidos|(?:la\s+)?Unión Europea|UE|EU)"
@@ -166,12 +166,13 @@ def _only_generic(name: str) -> bool:
 def find_meetings(ctx: DocContext, doc: DocumentInfo) -> list[Meeting]:
     """Return the meetings the document reports as having taken place."""
     anchors = _anchors(ctx, doc)
-    visit = find_visit(ctx, lambda seg: _date(ctx, doc, seg), _future)
-    if visit is not None and (not anchors or anchors[0][0].start <= (visit.start or 0) < anchors[0][0].end):
+    if not anchors:
+        visit = find_visit(ctx, lambda seg: _date(ctx, doc, seg), _future)
+        return [visit] if visit else []
+    visit = visit_in(anchors[0][0], lambda seg: _date(ctx, doc, seg), _future)
+    if visit is not None:
         # "The UN Working Group on ... concluded an official visit to Peru": the visit is the meeting
         return [visit]
-    if not anchors:
-        return []
     seg, series = anchors[0]
     text = ctx.text
     _, _, name, prefix = series

@@ -37,39 +37,45 @@ def find_visit(
     ctx: DocContext, date_of: Callable[[Segment], str | None], is_future: Callable[[str], bool]
 ) -> Meeting | None:
     """The official visit an international body reports as made, if the text reports one."""
-    low = ctx.text[:20000].lower()
-    if "visit" not in low:
-        return None  # "visit", "visita": no visit phrase can match (most documents)
+    return best_visit([v for seg in ctx.segments[:40] if (v := visit_in(seg, date_of, is_future))])
+
+
+def best_visit(found: list[Meeting]) -> Meeting | None:
+    """Of several sentences reporting the visit, the one that names it in full."""
+    if not found:
+        return None
+    # a headline names the visit in shorthand ("Concluye Comité visita a México"), the body in full
+    return max(found, key=lambda v: (len((v.series or "").split()), v.date is not None))
+
+
+def visit_in(
+    seg: Segment, date_of: Callable[[Segment], str | None], is_future: Callable[[str], bool]
+) -> Meeting | None:
+    """The visit one sentence reports as made by an international body, if it reports one."""
+    if "visit" not in seg.text.lower():
+        return None  # "visit", "visita": no phrase can match (most sentences)
     phrases, visitors, verbs = _regexes()
-    found: list[Meeting] = []
-    for seg in ctx.segments[:40]:
-        m = next((m for rx in phrases if (m := rx.search(seg.text))), None)
-        if m is None or not visitors.search(seg.text) or not verbs.search(seg.text) or is_future(seg.text):
-            continue
-        place = m.group("place")
-        lead = [(b, c) for a, b, c in find_countries(place) if a == 0 and c != "EU"]
-        if not lead:
-            continue
-        end = m.start("place") + lead[0][0]
-        series = re.sub(r"^(?:the|la|su|her|his|its|their|an?)\s+", "", seg.text[m.start() : end], flags=re.I)
-        # "visita in loco que realizó a la República del Ecuador" is the "visita in loco a Ecuador"
-        series = _INSERTS.sub(" ", series)
-        found.append(
-            Meeting(
-                series=series,
-                parties=[lead[0][1]],
-                country=lead[0][1],
-                date=date_of(seg),
-                start=seg.start + m.start(),
-                end=seg.start + end,
-                rule="meeting.visit",
-                confidence=0.75,
-            )
-        )
-    if found:
-        # a headline names the visit in shorthand ("Concluye Comité visita a México"), the body in full
-        return max(found, key=lambda v: (len((v.series or "").split()), v.date is not None))
-    return None
+    m = next((m for rx in phrases if (m := rx.search(seg.text))), None)
+    if m is None or not visitors.search(seg.text) or not verbs.search(seg.text) or is_future(seg.text):
+        return None
+    place = m.group("place")
+    lead = [(b, c) for a, b, c in find_countries(place) if a == 0 and c != "EU"]
+    if not lead:
+        return None
+    end = m.start("place") + lead[0][0]
+    series = re.sub(r"^(?:the|la|su|her|his|its|their|an?)\s+", "", seg.text[m.start() : end], flags=re.I)
+    # "visita in loco que realizó a la República del Ecuador" is the "visita in loco a Ecuador"
+    series = _INSERTS.sub(" ", series)
+    return Meeting(
+        series=series,
+        parties=[lead[0][1]],
+        country=lead[0][1],
+        date=date_of(seg),
+        start=seg.start + m.start(),
+        end=seg.start + end,
+        rule="meeting.visit",
+        confidence=0.75,
+    )
 
 
 def visit_delegation(meeting: Meeting | None, participants: list[Participant]) -> None:
