@@ -15,7 +15,6 @@ from functools import cache
 
 from dialogwatch.extract.cases import fold_name
 from dialogwatch.extract.places import place_words
-from dialogwatch.extract.prefilter import Prefiltered, prefiltered
 from dialogwatch.extract.schema import Instrument
 from dialogwatch.extract.titles import starts_with_title
 
@@ -29,17 +28,30 @@ _Q_OPEN, _Q_CLOSE = '["“«]?', '["”»]?'
 @cache
 def _patterns(
     heads: tuple[tuple[str, str], ...],
-) -> tuple[Prefiltered, re.Pattern[str], re.Pattern[str], dict[str, str]]:
+) -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
     kinds = {h.lower(): k for h, k in heads}
-    alt = "|".join(re.escape(h) for h in sorted(kinds, key=len, reverse=True))
-    # the scan looks for head words only (with its literal pre-check); the name is read
-    # forwards ("programa Sembrando Vida") and backwards ("the eTrace system") from each
-    head = prefiltered(rf"(?<![\w-])(?:{alt})(?![\w-])")
+    # the name is read forwards ("programa Sembrando Vida") and backwards ("the eTrace system")
+    # from each head word
     after = re.compile(rf"[ \t]+{_Q_OPEN}(?P<name>{_NAME}){_Q_CLOSE}(?![\w-])")
     before = re.compile(
         rf"(?<![\w-])(?:the|its|our|their|a)[ \t]+{_Q_OPEN}(?P<name>{_NAME}){_Q_CLOSE}[ \t]+$"
     )
-    return head, after, before, kinds
+    return after, before, kinds
+
+
+def _head_words(text: str, kinds: dict[str, str], limit: int) -> list[tuple[int, int]]:
+    """Where a lower-case head word stands as a word of its own (``str.find``: no regex scan)."""
+    out = []
+    for word in kinds:
+        i = text.find(word, 0, limit)
+        while i >= 0:
+            j = i + len(word)
+            if (i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "-")) and (
+                j >= len(text) or not (text[j].isalnum() or text[j] == "-")
+            ):
+                out.append((i, j))
+            i = text.find(word, i + 1, limit)
+    return sorted(out)
 
 
 def _is_name(name: str) -> bool:
@@ -64,21 +76,24 @@ def find_proper_instruments(
     pairs = tuple((h, kind) for kind, words in heads.items() for h in words)
     if not pairs:
         return []
-    head_rx, after, before, kinds = _patterns(pairs)
+    after, before, kinds = _patterns(pairs)
     out: list[Instrument] = []
     hits: list[tuple[int, int, str, str, str]] = []  # start, end, name, head, rule
-    for h in head_rx.finditer(text, 0, limit):
-        head = h.group(0)
-        if not head[0].islower():
-            continue  # a capitalised head opens a name the capitalised-run rule reads
-        fwd = after.match(text, h.end(), limit)
+    # heads are lower case: a capitalised head opens a name the capitalised-run rule reads
+    for h_start, h_end in _head_words(text, kinds, limit):
+        head = text[h_start:h_end]
+        # cheap looks at the neighbouring words first: most head words stand among lower-case ones
+        nxt = text[h_end : h_end + 4].lstrip(" \t\"“«")
+        fwd = after.match(text, h_end, limit) if nxt[:1].isupper() or nxt[1:2].isupper() else None
         if fwd:
-            hits.append((h.start(), fwd.end("name"), fwd.group("name"), head, "instrument.proper-after-head"))
-        back = before.search(text, max(0, h.start() - 120), h.start())
+            hits.append((h_start, fwd.end("name"), fwd.group("name"), head, "instrument.proper-after-head"))
+        prev = text[max(0, h_start - 40) : h_start].rstrip(" \t\"”»").rsplit(None, 1)[-1:]
+        if not prev or not any(ch.isupper() for ch in prev[0]):
+            continue  # "the Sembrando Vida program": a capital in the word just before the head
+        back = before.search(text, max(0, h_start - 120), h_start)
         if back:
-            hits.append(
-                (back.start("name"), h.end(), back.group("name"), head, "instrument.proper-before-head")
-            )
+            rule = "instrument.proper-before-head"
+            hits.append((back.start("name"), h_end, back.group("name"), head, rule))
     for start, end, name, head, rule in hits:
         if not _is_name(name) or excluded(name):
             continue

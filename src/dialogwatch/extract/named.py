@@ -105,6 +105,11 @@ _STOP_WORD = re.compile(
     re.IGNORECASE,
 )
 _DET = r"(?:a|an|the|our|their|its|un|una|el|la|del|al|nuestro|nuestra|su)"
+_COMMA_AND = re.compile(r",\s+(?:and|y)\s")
+_JOINT_LEAD = re.compile(r"(?:and|y|e|or|o)\s+")
+_NO_END = re.compile(r"\b(?:No|N\.?º|Nº|núm|Núm|Number|Número)\.?$")
+_INITIAL_END = re.compile(r"\b[A-Z]\.$")
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
 _YEAR_COMPLEMENT = re.compile(r"\s+(?:de|del|of|from)\s+(?:19|20)\d\d\b")
 # heads that civil-society bodies share with instruments ("Centro Prodh", "Comisión Colombiana de Juristas")
 _NGO_HEADS = frozenset({"Centro", "Center", "Centre", "Red", "Network", "Comisión", "Commission"})
@@ -198,37 +203,40 @@ def find_instruments(
             cut = [x.end() for x in _SPLIT_BEFORE_HEAD.finditer(name, 0, head_m.start())]
             cut += [x.end() for x in _DET_BEFORE_HEAD.finditer(name, 0, head_m.start() + 1)]
             cut.sort()
-            if cut and not re.search(r",\s+(?:and|y)\s", name[cut[-1] :]):
+            if cut and not _COMMA_AND.search(name, cut[-1]):
                 start += cut[-1]
                 name = name[cut[-1] :]
                 head_m = _valid_head(name, head_rx)
                 if head_m is None:
                     continue
-            joint = re.match(r"(?:and|y|e|or|o)\s+", name)
+            joint = _JOINT_LEAD.match(name)
             if joint:
                 start, name = start + joint.end(), name[joint.end() :]  # ", and Working Group member"
             head = head_m.group(0)
             end = start + len(name)
             number = _NUMBERED.match(text, end)
-            if number and re.search(r"\b(?:No|N\.?º|Nº|núm|Núm|Number|Número)\.?$", name):
+            if number and _NO_END.search(name):
                 name, end = text[start : number.end()], number.end()  # "Law No. 30470"
-            elif name.endswith(".") and not re.search(r"\b[A-Z]\.$", name):
+            elif name.endswith(".") and not _INITIAL_END.search(name):
                 name, end = name[:-1], end - 1
             # a lower-case complement continues a name that ends with its head ("Working Group on
             # forensic identification"), not one that already has its own ("Fondo Europeo para la Paz")
             ends_with_head = name.rstrip(".").endswith(head) or bool(number)
-            ext = _complement(text, end) if kinds[head] != "permit" else ""
-            if ext and not ends_with_head:
-                year = _YEAR_COMPLEMENT.match(ext)  # but a year may date any name ("Acuerdo de Paz de 2016")
+            if kinds[head] == "permit":
+                ext = ""
+            elif ends_with_head:
+                ext = _complement(text, end)
+            else:  # but a year may date any name ("Acuerdo Final de Paz de 2016")
+                year = _YEAR_COMPLEMENT.match(text, end)
                 ext = year.group(0) if year else ""
             if ext:
                 end += len(ext)
                 name = text[start:end]
-            if name.endswith(".") and not re.search(r"\b[A-Z]\.$", name):
+            if name.endswith(".") and not _INITIAL_END.search(name):
                 name = name[:-1]
                 end -= 1
             rest = name.replace(head, "", 1).strip()
-            if not rest or re.fullmatch(r"[A-Z]{2,6}", rest):
+            if not rest or _ACRONYM.fullmatch(rest):
                 continue  # a bare head ("the Network", "Red TDT") is a reference or an acronym, not a name
             if head in _NGO_HEADS and _ngo(name):
                 continue
