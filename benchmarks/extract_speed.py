@@ -116,7 +116,7 @@ def main() -> None:
     ap.add_argument(
         "--repeat",
         type=int,
-        default=3,
+        default=5,
         help="timed passes over the corpus for the rule tier; the fastest is reported (as timeit does: "
         "slower passes measure other load on the machine, not the code)",
     )

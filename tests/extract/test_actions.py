@@ -219,3 +219,15 @@ def test_should_with_a_reporting_clause_inside_is_an_ask():
     news = DocumentInfo(doc_type="news", language="en")
     (act,) = _acts("Vietnam should, the rights group said, free the bloggers it holds.", doc=news)
     assert act.kind == "ask" and act.text.startswith("Vietnam should")
+
+
+def test_a_reported_pledge_belongs_to_the_party_that_reported_it():
+    press = DocumentInfo(doc_type="press_release", language="en")
+    meeting = [Meeting(series="Human Rights Dialogue", parties=["EU", "VN"])]
+    text = (
+        "Viet Nam stated that it intends to adopt a National Action Plan on Business and Human Rights by "
+        "the end of 2026. The EU said that it will continue to support civil society in Viet Nam."
+    )
+    acts = _acts(text, doc=press, meetings=meeting)
+    assert [(a.kind, a.actors) for a in acts] == [("commitment", ["VN"]), ("commitment", ["EU"])]
+    assert acts[0].deadline == "2026"

@@ -99,6 +99,21 @@ _ACTOR_RE = re.compile(rf"(?<![\w])(?:{_COLLECTIVE}|{_BODY}|{_CSO})(?![\w])", re
 _COLLECTIVE_RE = re.compile(rf"(?<![\w])(?:{_COLLECTIVE})(?![\w])", re.IGNORECASE)
 _CSO_RE = re.compile(rf"(?<![\w])(?:{_CSO})(?![\w])", re.IGNORECASE)
 _SUBORDINATE = re.compile(r"\b(?:that|which|who|whether|que|quien|quienes|cual)\b", re.IGNORECASE)
+# a clause whose subject only points back: "Viet Nam stated that it intends to ..."
+_PRONOUN_CLAUSE = re.compile(
+    r"\W*(?:it|they|he|she|él|ella|ellos|ellas)?\s*(?:also\s+|further\s+|además\s+)?", re.IGNORECASE
+)
+
+
+def _subject_clause(subject: str) -> str:
+    """The clause that names the subject of a cue: the last one, or the reporting one before it
+    when the last only says "it" ("Viet Nam stated that it intends to ...")."""
+    clauses = _SUBORDINATE.split(subject)
+    if len(clauses) > 1 and _PRONOUN_CLAUSE.fullmatch(clauses[-1]):
+        return clauses[-2]
+    return clauses[-1]
+
+
 _JOIN = re.compile(
     r"^\s*(?:,|and|y|e|&|as\s+well\s+as|together\s+with|junto\s+con)\s*(?:the\s+|el\s+|la\s+|los\s+)?$",
     re.IGNORECASE,
@@ -149,19 +164,19 @@ def infer_parties(text: str, meetings: list[Meeting]) -> list[str]:
 
 def has_actor(subject: str) -> bool:
     """True when a clause subject names an actor (we, a government, a country, a body)."""
-    clause = _SUBORDINATE.split(subject)[-1]
+    clause = _subject_clause(subject)
     return bool(_ACTOR_RE.search(clause) or find_countries(clause) or _metonym_re().search(clause))
 
 
 def is_cso_subject(subject: str) -> bool:
     """True when the subject names civil-society authors."""
-    clause = _SUBORDINATE.split(subject)[-1]
+    clause = _subject_clause(subject)
     return bool(_CSO_RE.search(clause)) and not find_countries(clause)
 
 
 def subject_actors(subject: str, parties: list[str]) -> list[str]:
     """Actors named by a subject: the countries it names, or all parties for "we"/"both"."""
-    clause = _SUBORDINATE.split(subject)[-1]
+    clause = _subject_clause(subject)
     meto = _metonym_re().search(clause)
     if meto:
         return [actors_data().metonyms[meto.group("m")]]

@@ -83,11 +83,11 @@ def find_proper_instruments(
     for h_start, h_end in _head_words(text, kinds, limit):
         head = text[h_start:h_end]
         # cheap looks at the neighbouring words first: most head words stand among lower-case ones
-        nxt = text[h_end : h_end + 4].lstrip(" \t\"“«")
+        nxt = text[h_end : h_end + 4].lstrip(' \t"“«')
         fwd = after.match(text, h_end, limit) if nxt[:1].isupper() or nxt[1:2].isupper() else None
         if fwd:
             hits.append((h_start, fwd.end("name"), fwd.group("name"), head, "instrument.proper-after-head"))
-        prev = text[max(0, h_start - 40) : h_start].rstrip(" \t\"”»").rsplit(None, 1)[-1:]
+        prev = text[max(0, h_start - 40) : h_start].rstrip(' \t"”»').rsplit(None, 1)[-1:]
         if not prev or not any(ch.isupper() for ch in prev[0]):
             continue  # "the Sembrando Vida program": a capital in the word just before the head
         back = before.search(text, max(0, h_start - 120), h_start)
