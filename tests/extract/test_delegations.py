@@ -347,3 +347,22 @@ def test_unsided_head_leads_the_other_party_and_agencies_place_themselves():
     d = _deleg(text)
     assert "U.S. Embassy in Mexico City" in d["US"]
     assert "Mexican Commission for Refugee Assistance" in d["MX"]
+
+
+def test_a_visiting_body_is_the_international_delegation():
+    en = (
+        "Geneva, 28 November 2025\n\nThe United Nations Working Group on Enforced or Involuntary "
+        "Disappearances (WGEID) today concluded an official visit to Peru. It met the Minister of Justice, "
+        "Rafael Quispe."
+    )
+    dels = {d.side: d.organizations for d in extract_text(en, language="en").delegations}
+    assert dels.get("INTL") == ["United Nations Working Group on Enforced or Involuntary Disappearances"]
+    es = (
+        "Ciudad de México, 26 de noviembre de 2021. El Comité contra la Desaparición Forzada (CED) de la "
+        "ONU concluyó su visita oficial a México."
+    )
+    dels = {d.side: d.organizations for d in extract_text(es, language="es").delegations}
+    assert dels.get("INTL") == ["Comité contra la Desaparición Forzada"]
+    # a single expert's visit names no body
+    solo = "La Relatora Especial sobre la tortura, Alice Edwards, concluyó hoy su visita oficial a México."
+    assert not any(d.side == "INTL" for d in extract_text(solo, language="es").delegations)

@@ -47,6 +47,9 @@ def extract_text(text: str, *, language: str | None = None, title: str | None = 
     if doc.doc_type == "letter" and not doc.title:
         doc.title = document.letter_title(ctx.language, [p.name for p in ppl if p.role == "addressee"])
     dels = delegations.find_delegations(ctx, doc, ppl, acr)
+    body = visits.visiting_body(mtg[0] if mtg else None, ctx.text)
+    if body is not None and not any(d.side == "INTL" for d in dels):
+        dels.append(body)
     acts = actions.find_actions(ctx, doc, mtg, ppl)
     tops = topics.find_topics(ctx, acts)
     figs = figures.find_figures(ctx)

@@ -24,6 +24,7 @@ class _Visits(BaseModel):
     phrase: list[str] = []
     visitors: list[str] = []
     verbs: list[str] = []
+    bodies: list[str] = []  # heads of a visiting body's name, a regex each
 
 
 class SeriesData(BaseModel):

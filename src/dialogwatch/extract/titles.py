@@ -215,6 +215,9 @@ def split_title(phrase: str) -> TitleParts:
         if not title or not starts_with_title(title):
             continue
         org = _ARTICLE.sub("", rest.strip(" ,"))
+        second = re.search(r"\s+(?:y|and)\s+(?=[a-záéíóúñ])", org)
+        if second and starts_with_title(org[second.end() :]):
+            org = org[: second.start()]  # "presidente de la CIDH y relator para Ecuador": two posts
         last = fold(title.split()[-1])
         if last in {fold(w) for w in title_data().needs_complement} and sm.group(0).strip(" ,"):
             if last not in {fold(w) for w in title_data().complement_names_org}:

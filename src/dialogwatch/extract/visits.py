@@ -15,7 +15,7 @@ from functools import cache
 
 from dialogwatch.extract.context import DocContext, Segment
 from dialogwatch.extract.places import find_countries
-from dialogwatch.extract.schema import Meeting, Participant
+from dialogwatch.extract.schema import Delegation, Evidence, Meeting, Participant
 from dialogwatch.extract.series_data import series_data
 
 # words inside a visit phrase that its name does without
@@ -112,3 +112,32 @@ def opposite_heads(meeting: Meeting | None, participants: list[Participant]) -> 
     unsided = [p for p in heads if p.side is None]
     if len(led) == 1 and len(unsided) == 1:
         unsided[0].side = next(x for x in meeting.parties if x not in led)
+
+
+def visiting_body(meeting: Meeting | None, text: str) -> Delegation | None:
+    """The body a visit report names as the visitor ("The UN Working Group on ... concluded its
+    visit"), as the international side's delegation; none when a single expert visited."""
+    if meeting is None or meeting.rule != "meeting.visit" or meeting.start is None:
+        return None
+    line_start = max(text.rfind("\n", 0, meeting.start), text.rfind(". ", 0, meeting.start)) + 1
+    m = _body_regex().search(text, line_start, meeting.start)
+    if m is None:
+        return None
+    evidence = Evidence(
+        start=m.start("body"), end=m.end("body"), rule="delegation.visiting_body", confidence=0.7
+    )
+    return Delegation(side="INTL", organizations=[m.group("body").strip()], evidence=[evidence])
+
+
+# what follows a visiting body's name: its acronym, "de la ONU", or the verb of the visit
+_AFTER_BODY = (
+    r"(?=\s*\(|\s+(?:de\s+la\s+ONU|de\s+las\s+Naciones|today|hoy|this\s+week|concluded|concluyó|"
+    r"presenta|presented|carried|realizó|ended|completed|finalizó|culminó)\b)"
+)
+
+
+@cache
+def _body_regex() -> re.Pattern[str]:
+    heads = "|".join(series_data().visits.bodies) or "(?!)"
+    name = rf"(?:(?:United\s+Nations|UN|ONU)\s+)?(?:{heads})\b[^,.;:()\n]{{0,90}}?"
+    return re.compile(rf"(?P<body>{name}){_AFTER_BODY}")
