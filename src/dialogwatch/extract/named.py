@@ -26,6 +26,7 @@ from dialogwatch.extract.instrument_trim import merge_instruments, trim_instrume
 from dialogwatch.extract.orgs import resolve_org
 from dialogwatch.extract.prefilter import Prefiltered, finditer_around, prefiltered
 from dialogwatch.extract.schema import Acronym, Instrument
+from dialogwatch.extract.titles import starts_with_title
 
 
 class _InstrumentExample(BaseModel):
@@ -204,6 +205,8 @@ def find_instruments(
             cut += [x.end() for x in _DET_BEFORE_HEAD.finditer(name, 0, head_m.start() + 1)]
             cut.sort()
             if cut and not _COMMA_AND.search(name, cut[-1]):
+                if starts_with_title(name):
+                    continue  # "Assistant Secretary for Border and Immigration Policy": a post
                 start += cut[-1]
                 name = name[cut[-1] :]
                 head_m = _valid_head(name, head_rx)
@@ -215,8 +218,10 @@ def find_instruments(
             head = head_m.group(0)
             end = start + len(name)
             number = _NUMBERED.match(text, end)
-            if number and _NO_END.search(name):
-                name, end = text[start : number.end()], number.end()  # "Law No. 30470"
+            bare_law = kinds[head] == "law" and name.endswith(head) and text[end : end + 1] == " "
+            numbered = number and (_NO_END.search(name) or bare_law)
+            if numbered and number:
+                name, end = text[start : number.end()], number.end()  # "Law No. 30470", "Decree 147"
             elif name.endswith(".") and not _INITIAL_END.search(name):
                 name, end = name[:-1], end - 1
             # a lower-case complement continues a name that ends with its head ("Working Group on
@@ -308,7 +313,8 @@ def _valid_head(name: str, head_rx: re.Pattern[str]) -> re.Match[str] | None:
         connector = re.match(rf"\s+{_CONN}\b", after)
         if h.start() == 0 and not connector and h.group(0) in instruments_data().heads_need_connector:
             return None
-        numbered = re.match(r"\s+(?:No|N\.?º|Nº|Number|Número|núm)\.?$", after)  # "ILO Convention No"
+        # "ILO Convention No", "Decree 147", "Título 42": a number names the instrument
+        numbered = re.match(r"\s+(?:(?:No|N\.?º|Nº|Number|Número|núm)\.?|\d{1,6})$", after)
         if not after.strip() or connector or numbered or h.start() == 0:
             return h  # head last, head + connector, or head first ("Ley General de ...")
     return None
