@@ -366,3 +366,18 @@ def test_a_visiting_body_is_the_international_delegation():
     # a single expert's visit names no body
     solo = "La Relatora Especial sobre la tortura, Alice Edwards, concluyó hoy su visita oficial a México."
     assert not any(d.side == "INTL" for d in extract_text(solo, language="es").delegations)
+
+
+def test_member_states_embassies_join_the_eu_delegation():
+    en = (
+        "The EU delegation was led by the EU Special Representative for Human Rights, Eamon Gilmore, "
+        "accompanied by representatives of the European External Action Service (EEAS) and of the "
+        "embassies of EU Member States."
+    )
+    assert _deleg(en)["EU"] == ["European External Action Service", "embassies of EU Member States"]
+    es = (
+        "Por la Unión Europea:\n\n- Ana Ruiz, directora para las Américas del Servicio Europeo de Acción "
+        "Exterior, jefa de la delegación.\n"
+        "- Representantes de las embajadas de los Estados miembros de la UE."
+    )
+    assert "embajadas de los Estados miembros de la UE" in _deleg(es, "es")["EU"]

@@ -30,6 +30,13 @@ _REPS = prefiltered(
     r"\s+(?:of|from|de|del|de la)\s+",
     re.IGNORECASE,
 )
+# the member states' embassies that join an EU delegation, written in lower case
+_MEMBER_EMBASSIES = re.compile(
+    r"(?:the\s+)?(?:embass(?:y|ies)\s+of\s+(?:the\s+)?(?:EU|European\s+Union)\s+Member\s+States"
+    r"|(?:EU|European\s+Union)\s+Member\s+States['’]?\s+embassies"
+    r"|embajadas\s+de\s+los\s+(?:Estados|países)\s+miembros(?:\s+de\s+la\s+(?:UE|Unión\s+Europea))?)",
+    re.IGNORECASE,
+)
 _SEP = re.compile(
     r",\s+(?:and|y|e|as well as|así como)\s+|;\s*(?:and\s+)?|,\s+|\s+(?:and|y|e)\s+"
     r"|\s+as well as\s+|\s+así como\s+"
@@ -137,7 +144,8 @@ def _org_list(text: str, a: int, b: int) -> list[tuple[str, int, int]]:
         piece = raw[s:e].strip()
         if not piece:
             continue
-        if merged and re.match(r"[a-záéíóúñ]", _LEAD.sub("", piece)):
+        bare = _LEAD.sub("", piece)
+        if merged and re.match(r"[a-záéíóúñ]", bare) and not _MEMBER_EMBASSIES.match(bare):
             break  # "..., has identified 104 victims": the list is over
         if merged and not _stands_alone(piece):
             ps, _ = merged[-1]
@@ -159,6 +167,10 @@ def _org_list(text: str, a: int, b: int) -> list[tuple[str, int, int]]:
                 flags=re.I,
             )
             piece = _LEAD.sub("", piece).strip(" ,;")
+            embassies = _MEMBER_EMBASSIES.match(piece)
+            if embassies:  # "the embassies of EU Member States": the EU side's, in the text's words
+                out.append((embassies.group(0), a + s, a + e))
+                continue
             paren = re.search(r"\(([^)]*)\)\s*$", piece)
             acrs = paren_acronyms(paren.group(1)) if paren else []
             base = piece[: paren.start()].strip() if paren else _name_part(piece)
@@ -220,6 +232,8 @@ def _stands_alone(piece: str) -> bool:
     p = _LEAD.sub("", piece.strip())
     if not p:
         return False
+    if _MEMBER_EMBASSIES.match(p):
+        return True
     if re.match(
         _REP_LEAD.pattern + r"\b",
         p,
