@@ -231,3 +231,17 @@ def test_a_reported_pledge_belongs_to_the_party_that_reported_it():
     acts = _acts(text, doc=press, meetings=meeting)
     assert [(a.kind, a.actors) for a in acts] == [("commitment", ["VN"]), ("commitment", ["EU"])]
     assert acts[0].deadline == "2026"
+
+
+def test_agencies_as_subjects_pledge_for_their_governments_and_speeches_pledge_with_vamos_a():
+    meeting = [Meeting(series="Security Dialogue", parties=["MX", "US"])]
+    text = "DHS and the INM will sign a Memorandum of Understanding on biometric information sharing."
+    (act,) = _acts(text, meetings=meeting)
+    assert (act.kind, act.actors) == ("commitment", ["MX", "US"])
+    (act,) = _acts("The INM will open two new offices in Tapachula by June 2026.", meetings=meeting)
+    assert act.actors == ["MX"]
+    speech = DocumentInfo(doc_type="other", language="es")
+    (act,) = _acts(
+        "Antes de que termine el año vamos a reglamentar la Ley 2364 de 2024.", doc=speech, lang="es"
+    )
+    assert act.kind == "commitment"

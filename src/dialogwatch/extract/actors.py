@@ -165,7 +165,23 @@ def infer_parties(text: str, meetings: list[Meeting]) -> list[str]:
 def has_actor(subject: str) -> bool:
     """True when a clause subject names an actor (we, a government, a country, a body)."""
     clause = _subject_clause(subject)
-    return bool(_ACTOR_RE.search(clause) or find_countries(clause) or _metonym_re().search(clause))
+    return bool(
+        _ACTOR_RE.search(clause)
+        or find_countries(clause)
+        or _metonym_re().search(clause)
+        or _agency_countries(clause)  # "DHS and the INM will sign ..."
+    )
+
+
+def _agency_countries(clause: str) -> list[str]:
+    """Countries of the government agencies a clause names by acronym or name (in order)."""
+    from dialogwatch.extract.orgs import government_mentions
+
+    out: list[str] = []
+    for _, _, rec in government_mentions(clause):
+        if rec.country and rec.country not in ("INTL", "CSO") and rec.country not in out:
+            out.append(rec.country)
+    return out
 
 
 def is_cso_subject(subject: str) -> bool:
@@ -183,6 +199,12 @@ def subject_actors(subject: str, parties: list[str]) -> list[str]:
     countries = find_countries(clause)
     collective = list(_COLLECTIVE_RE.finditer(clause))
     last_collective = collective[-1].start() if collective else -1
+    if not countries and last_collective < 0:
+        agencies = _agency_countries(clause)
+        # "DHS and SSPC will conduct ...": the agencies' governments (a joint naming one agency
+        # the lexicon knows and one it does not may span both parties)
+        if len(agencies) > 1 or (agencies and not re.search(r"\b(?:and|y|e)\b", clause)):
+            return sorted(agencies)
     if countries and countries[-1][0] > last_collective:
         # the last country and those joined to it: "the United States and Mexico"
         group = [countries[-1]]
