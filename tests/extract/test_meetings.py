@@ -675,3 +675,24 @@ def test_a_visit_by_a_named_body_is_the_meeting_even_when_the_body_looks_like_a_
     es = "La CIDH presenta las observaciones de la visita in loco que realizó a la República del Ecuador."
     m = _meetings(es, date="2026-02-20")[0]
     assert (m.series, m.country) == ("visita in loco a Ecuador", "EC")
+
+
+def test_venue_at_a_ministry_seat_or_a_described_city_and_regional_parties():
+    es = (
+        "Los Gobiernos de Chile y de México celebraron hoy, en la sede del Ministerio de Relaciones "
+        "Exteriores de Chile, la Tercera Reunión del Diálogo Bilateral sobre Derechos Humanos."
+    )
+    m = _meetings(es, date="2025-06-18")[0]
+    assert (m.round, m.city, m.country) == (3, "Santiago", "CL")
+    news = (
+        "Los gobiernos de México, Guatemala, Honduras y El Salvador acordaron este jueves en la ciudad "
+        "fronteriza de Tapachula crear un mecanismo, durante la tercera Reunión Ministerial "
+        "México-Centroamérica sobre Migración y Seguridad."
+    )
+    m = _meetings(news, date="2025-05-16")[0]
+    assert (m.parties, m.city, m.round) == (["GT", "HN", "MX", "SV"], "Tapachula", 3)
+    en = (
+        "The United States and Kazakhstan convened their Working Group on Human Rights in Astana on "
+        "March 12, 2024."
+    )
+    assert _meetings(en)[0].city == "Astana"

@@ -398,7 +398,7 @@ def _parties(ctx: DocContext, seg: Segment, prefix: str | None) -> list[str]:
                 break
             if c not in found:
                 found.append(c)
-    return sorted(found[:3]) if len(found) >= 2 else sorted(found)
+    return sorted(found[:6]) if len(found) >= 2 else sorted(found)  # a regional meeting has several
 
 
 __all__ = ["SeriesData", "find_meetings", "find_series", "series_data"]

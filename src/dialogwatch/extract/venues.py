@@ -41,7 +41,7 @@ _VENUE_WORDS = re.compile(
 _BEFORE_VENUE = re.compile(
     r"(?:\b(?:in|at|en|desde)\s+(?:la\s+)?"
     r"|\b(?:in|at|en)\s+(?:the\s+|la\s+)?(?:[\w-]+\s+){0,2}?(?:city|town|port|capital|ciudad|localidad|"
-    r"municipio|puerto|capital)\s+(?:of|de)\s+"
+    r"municipio|puerto|capital)(?:\s+[a-záéíóúñ]+)?\s+(?:of|de)\s+"
     r"|\b(?:traveled|travelled|arrived|flew|came|viajó|llegó|se\s+trasladó|acudió)\s+(?:to|in|a)\s+)$",
     re.IGNORECASE,
 )
@@ -145,7 +145,8 @@ def find_venue(ctx: DocContext, seg: Segment, parties: list[str]) -> tuple[str |
 @cache
 def _ministry_seat_regex() -> re.Pattern[str]:
     return re.compile(
-        rf"\b(?:at|en|in)\s+(?:the\s+|la\s+|el\s+)?(?P<adj>\w+\s+)?{series_data().ministry_seat}"
+        rf"\b(?:at|en|in)\s+(?:the\s+|la\s+|el\s+)?(?:(?:sede|headquarters|offices)\s+(?:del?|of\s+the)\s+)?"
+        rf"(?P<adj>\w+\s+)?{series_data().ministry_seat}"
         r"(?P<post>\s+(?!(?:of|de|del)\b)\w+)?(?P<of>\s+(?:of|de|del)\s+(?:the\s+|la\s+)?[\w ]{3,40})?"
     )
 
