@@ -68,3 +68,28 @@ def test_acronym_defined_twice_reported_once_with_first_span():
 def test_multi_word_upper_case_acronym():
     found = _acr("the Directorate-General for International Partnerships (DG INTPA) of the Commission")
     assert found["DG INTPA"] == "Directorate-General for International Partnerships"
+
+
+def test_acronyms_taken_from_another_language():
+    from dialogwatch.extract.acronyms import find_acronyms
+    from dialogwatch.extract.pipeline import build_context
+
+    cases = [
+        (
+            "The Special Jurisdiction for Peace (JEP) and the Truth Commission met.",
+            "en",
+            "JEP",
+            "Special Jurisdiction for Peace",
+        ),
+        (
+            "Pidió el Estatus de Protección Temporal (TPS, por sus siglas en inglés) para sus nacionales.",
+            "es",
+            "TPS",
+            "Estatus de Protección Temporal",
+        ),
+    ]
+    for text, lang, acr, expansion in cases:
+        got = {a.acronym: a.expansion for a in find_acronyms(build_context(text, lang))}
+        assert got == {acr: expansion}
+    # a parenthesis after a name whose words share too few of its letters is no definition
+    assert find_acronyms(build_context("Reporters met Gloria Dávila Soto (SSPC) at noon.", "en")) == []

@@ -147,14 +147,44 @@ def _define_before(text: str, paren: int, acr: str, rule_prefix: str = "acronym.
         start = _org_phrase(text, words)
         rule = f"{rule_prefix}.org_phrase"
     if start is None:
+        start = _translated_name(text, words, acr)
+        rule = f"{rule_prefix}.translated"
+    if start is None:
         return None
     expansion = text[start:end].strip(" ,")
     if not expansion or fold(expansion) == fold(acr):
         return None
-    conf = {"lexicon": 0.95, "letters": 0.9, "org_phrase": 0.6}[rule.rsplit(".", 1)[1]]
+    conf = {"lexicon": 0.95, "letters": 0.9, "org_phrase": 0.6, "translated": 0.5}[rule.rsplit(".", 1)[1]]
     return Acronym(
         acronym=acr, expansion=expansion, start=start, end=paren + len(acr) + 2, rule=rule, confidence=conf
     )
+
+
+_ARTICLES = frozenset({"the", "el", "la", "los", "las", "a", "an"})
+
+
+def _translated_name(text: str, words: list[tuple[int, int]], acr: str) -> int | None:
+    """A capitalised name whose acronym comes from another language ("Special Jurisdiction for
+    Peace (JEP)", "Estatus de Protección Temporal (TPS)"): most of its letters still open its words."""
+    fw = _function_words()
+    i = len(words)
+    while i > 0:
+        w = text[words[i - 1][0] : words[i - 1][1]]
+        if not (w[:1].isupper() or fold(w) in fw):
+            break
+        i -= 1
+    # "Pidió el Estatus de ...": a capitalised word before an article opens the sentence, not the name
+    if i + 2 < len(words) and fold(text[words[i + 1][0] : words[i + 1][1]]) in _ARTICLES:
+        i += 2
+    start = _trim_leading(text, words, i)
+    if start is None:
+        return None
+    initials = [text[a] for a, b in words[i:] if text[a].isupper()]
+    letters = [c for c in acr.upper() if c.isalpha()]
+    shared = sum(1 for c in set(letters) if c in initials)
+    if len(initials) < 2 or shared < 2 or shared * 2 < len(set(letters)):
+        return None
+    return start
 
 
 def _trim_leading(text: str, words: list[tuple[int, int]], i: int) -> int | None:
