@@ -518,3 +518,18 @@ def test_a_quien_acompano_makes_a_member_and_member_is_a_post():
         "Ingrid Solheim": "Chair-Rapporteur of the Working Group",
         "Tomás Erazo Villca": "Working Group member",
     }
+
+
+def test_people_named_by_role_nouns_and_places_that_look_like_names():
+    from dialogwatch.extract.pipeline import extract_text
+
+    text = (
+        "The EU raised the cases of the bloggers Trần Văn Khải and Nguyễn Thị Thu Hà. Adriana Ochoa, a "
+        "researcher at a human rights center, said the port of Lázaro Cárdenas is key."
+    )
+    got = {p.name: (p.role, p.side) for p in extract_text(text, language="en").participants}
+    assert got == {
+        "Trần Văn Khải": ("mentioned", None),
+        "Nguyễn Thị Thu Hà": ("mentioned", None),
+        "Adriana Ochoa": ("mentioned", None),
+    }
