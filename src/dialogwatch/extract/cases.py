@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 
 from pydantic import BaseModel, field_validator
 
+from dialogwatch.extract.alternation import word_alternation
 from dialogwatch.extract.context import DocContext
 from dialogwatch.extract.data_loader import load_data
 from dialogwatch.extract.prefilter import Prefiltered, prefiltered
@@ -107,21 +108,14 @@ class _Anchored:
         self.anchor = tuple(anchor)
         self.before = before
 
-    def _anchors(self, low: str) -> list[tuple[int, int]]:
-        # str.find per word: far cheaper than a case-insensitive alternation tried at every position
-        out = []
-        for word in self.anchor:
-            i = low.find(word)
-            while i >= 0:
-                if i == 0 or not low[i - 1].isalpha():  # a word's start: "preso", not "expreso"
-                    out.append((i, i + len(word)))
-                i = low.find(word, i + 1)
-        return sorted(out)
+    def _anchors(self, found: dict[str, list[tuple[int, int]]]) -> list[tuple[int, int]]:
+        return sorted(span for word in self.anchor for span in found.get(word, ()))
 
-    def finditer(self, text: str, low: str) -> Iterator[re.Match[str]]:
-        """The pattern's matches that end in an anchor's sentence and start shortly before it."""
+    def finditer(self, text: str, found: dict[str, list[tuple[int, int]]]) -> Iterator[re.Match[str]]:
+        """The pattern's matches that end in an anchor's sentence and start shortly before it
+        (``found``: where each anchor word starts a word of the text, from ``anchor_words``)."""
         last = -1
-        for a, b in self._anchors(low):
+        for a, b in self._anchors(found):
             if a < last:
                 continue
             lo = a - self.before
@@ -134,6 +128,26 @@ class _Anchored:
             for m in self.rx.finditer(text, max(lo, last), end.start() if end else len(text)):
                 last = max(last, m.end())
                 yield m
+
+
+@cache
+def _anchor_scan() -> re.Pattern[str]:
+    words = {w for p in _case_patterns() if isinstance(p, _Anchored) for w in p.anchor}
+    # one scan of the text for every pattern's anchors; a match must start a word ("preso", not
+    # "expreso"); the longest word at a place wins, the others are read off it below
+    return re.compile(r"(?<![^\W\d_])" + word_alternation(words))
+
+
+def _anchor_words(low: str) -> dict[str, list[tuple[int, int]]]:
+    """Where each anchor word of the case patterns starts a word of the lower-cased text."""
+    words = {w for p in _case_patterns() if isinstance(p, _Anchored) for w in p.anchor}
+    out: dict[str, list[tuple[int, int]]] = {}
+    for m in _anchor_scan().finditer(low):
+        start = m.start()
+        for w in words:  # a shorter anchor inside the match ("case" in "cases of") counts too
+            if low.startswith(w, start):
+                out.setdefault(w, []).append((start, start + len(w)))
+    return out
 
 
 @cache
@@ -178,9 +192,9 @@ def find_cases(ctx: DocContext) -> list[Case]:
         spans.append((m.start(), m.end()))
     bad = set(cases_data().not_names)
     known = _folded_aliases()
-    low = ctx.text.lower()
+    anchors_at = _anchor_words(ctx.text.lower())
     for pat in _case_patterns():
-        for m in pat.finditer(ctx.text, low) if isinstance(pat, _Anchored) else pat.finditer(ctx.text):
+        for m in pat.finditer(ctx.text, anchors_at) if isinstance(pat, _Anchored) else pat.finditer(ctx.text):
             for raw, a, b in _pattern_names(m):
                 words = raw.split()
                 # a dated name ("January 2022 events") may open with a word never taken alone
