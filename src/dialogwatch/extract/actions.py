@@ -32,6 +32,7 @@ from dialogwatch.extract.levels import _verb_hits, action_level
 from dialogwatch.extract.places import find_countries
 from dialogwatch.extract.prefilter import Prefiltered, prefiltered
 from dialogwatch.extract.schema import Action, DocumentInfo, Meeting, Participant
+from dialogwatch.extract.voices import Voice, first_person, joint_voice, voice_at
 
 MAX_TEXT = 600
 _GOV_DOCS = {"joint_statement", "press_release", "media_note", "framework"}
@@ -60,6 +61,7 @@ def find_actions(
     meetings: list[Meeting] | None,
     participants: list[Participant] | None,
     doc_date: str | None = None,
+    voices: list[Voice] | None = None,
 ) -> list[Action]:
     """Return every commitment and ask with actors, addressee, level and deadline."""
     doc_type = (doc.doc_type if doc else None) or _guess_doc_type(ctx.text)
@@ -88,6 +90,8 @@ def find_actions(
             continue
         prev = out[-1].actors if out and out[-1].end and seg.start - out[-1].end < 600 else None
         action = _action_for(seg, ctx, doc_type, parties, you, date, block_starts[seg.block], prev)
+        if action is not None and voices:
+            _speaker_actors(action, voice_at(voices, action.start if action.start is not None else seg.start))
         if seg.kind == "item" and lead_in is not None and (action is None or action.kind == lead_in.kind):
             if lead_in.rule == "lead_in.gov_subject" and action is None and not _verb_initial(seg.text):
                 continue  # a list of people or agencies, not of pledges
@@ -258,6 +262,24 @@ def _action_for(
         rule=f"{cue.id}|{lvl.rule}" + (f"|{deadline.rule}" if deadline else ""),
         confidence=0.7 if cue.needs_actor else 0.8,
     )
+
+
+def _speaker_actors(action: Action, voice: Voice | None) -> None:
+    """A first-person pledge or a government's ask in an official's words is that official's side's."""
+    if voice is None or voice.side in (None, "CSO", "INTL"):
+        return
+    cue_id = action.rule.split("|", 1)[0]
+    said = action.text
+    asks = action.kind == "ask" and (action.actors == ["CSO"] or first_person(said[:80]))
+    pledges = (
+        action.kind == "commitment"
+        and first_person(said[:120])
+        and not joint_voice(said)
+        and not cue_id.endswith(".agree")
+        and len(action.actors) > 1
+    )
+    if asks or pledges:
+        action.actors = [voice.side]
 
 
 def _item_under_lead_in(seg: Segment, lead_in: Action, date: str | None, own: Action | None) -> Action:

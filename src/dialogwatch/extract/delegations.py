@@ -15,7 +15,7 @@ from functools import cache
 
 from dialogwatch.extract.acronyms import paren_acronyms
 from dialogwatch.extract.context import DocContext
-from dialogwatch.extract.orgs import is_org_like, org_data, resolve_org
+from dialogwatch.extract.orgs import is_org_like, org_data, resolve_org, sole_country
 from dialogwatch.extract.places import find_countries, fold
 from dialogwatch.extract.prefilter import prefiltered
 from dialogwatch.extract.roles import markers
@@ -97,7 +97,7 @@ def find_delegations(
             for name, a, b in _org_list(ctx.text, seg.start + m.end(), seg.end):
                 words = find_countries(name)  # "the U.S. Embassy in Hanoi" belongs to the U.S.
                 # with no side in view, an agency the lexicon places in a country is that country's
-                owner = words[0][2] if words else (s or _own_side(name))
+                owner = words[0][2] if words else (_lexicon_side(name, ctx) or s or _own_side(name))
                 if owner is None:
                     continue
                 by_side.setdefault(owner, []).append(
@@ -304,10 +304,27 @@ def _agency_lists(ctx: DocContext) -> list[tuple[str, str, int, int]]:
         for a, b in spans:
             for name, s, e in _org_list(ctx.text, a, b):
                 words = find_countries(name)
-                side = words[0][2] if words else (sides[-1] if sides else _own_side(name))
+                stated = sides[-1] if sides else _own_side(name)
+                side = words[0][2] if words else (_lexicon_side(name, ctx) or stated)
                 if side:
                     out.append((name, side, s, e))
     return out
+
+
+def _lexicon_side(name: str, ctx: DocContext) -> str | None:
+    """The country whose own agency this wording names, when the text is about that country.
+
+    "Fiscalía General de la República" is Mexico's in a U.S.-Mexico text even beside "the
+    U.S. delegation", but El Salvador's and Cuba's prosecutors share the name.
+    """
+    only = sole_country(name)
+    if only is None:
+        return None
+    return only if only in _mentioned(ctx.text) else None
+
+
+def _mentioned(text: str) -> frozenset[str]:
+    return frozenset(c for _, _, c in find_countries(text[:5000]))
 
 
 def _own_side(name: str) -> str | None:

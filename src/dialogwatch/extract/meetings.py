@@ -20,8 +20,16 @@ from dialogwatch.extract.places import city_regex, find_countries, fold, lookup_
 from dialogwatch.extract.prefilter import Prefiltered, prefiltered
 from dialogwatch.extract.schema import DocumentInfo, Meeting
 from dialogwatch.extract.series_data import SeriesData, alt, series_data
-from dialogwatch.extract.venues import cut_venue, find_venue, is_dateline, venue_line, virtual_re
+from dialogwatch.extract.venues import (
+    cut_venue,
+    find_venue,
+    is_dateline,
+    speech_place,
+    venue_line,
+    virtual_re,
+)
 from dialogwatch.extract.visits import find_visit, visit_in
+from dialogwatch.extract.voices import is_speech_title
 
 _CAP = r"[A-ZÁÉÍÓÚÑ][\w'’]*(?:[-–—][A-Za-zÁÉÍÓÚÑ][\w'’]*)*"
 _PARTY_ES = r"(?:México|Mexico|Estados Unidos|(?:la\s+)?Unión Europea|UE|EU)"
@@ -194,6 +202,9 @@ def find_meetings(ctx: DocContext, doc: DocumentInfo) -> list[Meeting]:
             meeting.city, meeting.country = find_venue(ctx, a_seg, meeting.parties)
     if meeting.city is None and meeting.country is None and not online:
         meeting.city, meeting.country = venue_line(ctx) or (None, None)
+    if meeting.city is None and meeting.country is None and not online and _is_speech(ctx):
+        # remarks "following the dialogue" are given where it met: their place line is the venue
+        meeting.city, meeting.country = speech_place(ctx) or (None, None)
     if meeting.city is None and meeting.country is None and not online:
         # "... after a day of talks in Washington. The meeting of the Group ...": the lead's venue
         for prev in _segments_before(ctx, seg, 2):
@@ -209,6 +220,12 @@ def find_meetings(ctx: DocContext, doc: DocumentInfo) -> list[Meeting]:
 
 
 Anchor = tuple[Segment, tuple[int, int, str, str | None]]
+
+
+def _is_speech(ctx: DocContext) -> bool:
+    """True when the title makes the document an official's remarks."""
+    first = next((s for s in ctx.segments if s.text.strip()), None)
+    return first is not None and first.start < 400 and is_speech_title(first.text)
 
 
 def _segments_before(ctx: DocContext, seg: Segment, n: int) -> list[Segment]:
@@ -258,7 +275,9 @@ def _anchors(ctx: DocContext, doc: DocumentInfo) -> list[Anchor]:
             title_hit = (seg, abs_hit)
     if held:
         return held + _later_refs(ctx, held[0][0], held[0][1])
-    if title_hit and doc.doc_type in {"joint_statement", "press_release", "media_note", "news"}:
+    if title_hit and (
+        doc.doc_type in {"joint_statement", "press_release", "media_note", "news"} or _is_speech(ctx)
+    ):
         # the headline names the series; the body's "officials met ..." gives date and venue
         return [title_hit, *((seg, title_hit[1]) for seg in unnamed if seg.start > title_hit[0].start)]
     return []

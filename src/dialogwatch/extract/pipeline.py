@@ -20,7 +20,9 @@ from dialogwatch.extract import (
     people,
     topics,
     visits,
+    voices,
 )
+from dialogwatch.extract.actors import infer_parties
 from dialogwatch.extract.context import DocContext
 from dialogwatch.extract.schema import Case, Extraction, Figure
 from dialogwatch.extract.segment import segment
@@ -44,13 +46,14 @@ def extract_text(text: str, *, language: str | None = None, title: str | None = 
     ppl = people.find_participants(ctx, doc, acr)
     visits.visit_delegation(mtg[0] if mtg else None, ppl)
     visits.opposite_heads(mtg[0] if mtg else None, ppl)
+    spoken = voices.find_voices(ctx, ppl, infer_parties(ctx.text, mtg), meeting=bool(mtg))
     if doc.doc_type == "letter" and not doc.title:
         doc.title = document.letter_title(ctx.language, [p.name for p in ppl if p.role == "addressee"])
     dels = delegations.find_delegations(ctx, doc, ppl, acr)
     body = visits.visiting_body(mtg[0] if mtg else None, ctx.text)
     if body is not None and not any(d.side == "INTL" for d in dels):
         dels.append(body)
-    acts = actions.find_actions(ctx, doc, mtg, ppl)
+    acts = actions.find_actions(ctx, doc, mtg, ppl, voices=spoken)
     tops = topics.find_topics(ctx, acts)
     figs = figures.find_figures(ctx)
     cases = named.find_cases(ctx)

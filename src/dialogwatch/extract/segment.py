@@ -35,6 +35,12 @@ _BULLET = re.compile(
 )
 _SENT_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(¿¡]?[A-ZÁÉÍÓÚÑÜ0-9])")
 _HEADING_MAX_WORDS = 14
+# a transcript's speaker label at the start of a line ("SECRETARY RUBIO:", "PREGUNTA:", "Q:"):
+# its own heading, so the turn's first sentence does not begin with the speaker's name
+SPEAKER_LABEL = re.compile(
+    r"(?:Q|P|(?:[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ.'’\-]*\s+){0,5}[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ.'’\-]*[A-ZÁÉÍÓÚÑÜ.])"
+    r":[ \t]+(?=\S)"
+)
 
 
 # a sentence ending inside a wrapped item: ". The", ".\nThe"
@@ -51,6 +57,11 @@ def segment(text: str) -> list[Segment]:
             if is_item:
                 out.append(_make(text, l_start, l_end, "item", block_no))
                 continue
+            label = SPEAKER_LABEL.match(text, l_start, l_end)
+            if label and not _names_side(label.group(0)):
+                out.append(_make(text, l_start, label.end() - 1, "heading", block_no))
+                l_start = label.end()
+                unit = text[l_start:l_end]
             if _is_heading(unit):
                 out.append(_make(text, l_start, l_end, "heading", block_no))
                 continue
@@ -58,6 +69,15 @@ def segment(text: str) -> list[Segment]:
                 out.append(_make(text, s_start, s_end, "sentence", block_no))
         block_no += 1
     return [s for s in out if s.text]
+
+
+def _names_side(label: str) -> bool:
+    """True for "MEXICO:" or "UNITED STATES:", which open a side's list, not a speaker's turn."""
+    from dialogwatch.extract.places import find_countries
+
+    name = label.strip().rstrip(":").strip()
+    found = find_countries(name.title())
+    return bool(found) and found[0][0] == 0 and found[0][1] >= len(name) - 1
 
 
 def _make(text: str, start: int, end: int, kind: str, block: int) -> Segment:

@@ -182,3 +182,18 @@ def venue_line(ctx: DocContext, limit: int = 1500) -> tuple[str, str] | None:
         if hit:
             return hit
     return None
+
+
+_PLACE_LINE = re.compile(r"^[ \t]*(?P<city>[A-ZÁÉÍÓÚÑ][^,\n\d]{1,40}?)[ \t]*(?:,|$)", re.MULTILINE)
+
+
+def speech_place(ctx: DocContext, limit: int = 600) -> tuple[str, str] | None:
+    """Where a speech was given: the first "City, Country" or "City, date" line under its title."""
+    first_break = ctx.text.find("\n")
+    if first_break < 0:
+        return None
+    for m in _PLACE_LINE.finditer(ctx.text, first_break, min(limit, len(ctx.text))):
+        hit = lookup_city(m.group("city"))
+        if hit:
+            return hit
+    return None

@@ -1,0 +1,123 @@
+"""Speakers: transcripts, speeches and quotations give first-person pledges to one side."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dialogwatch.extract.pipeline import extract_text
+from dialogwatch.extract.segment import segment
+from dialogwatch.extract.voices import first_person, is_speech_title, joint_voice, voices_data
+
+EX = voices_data().examples
+TEXTS = Path(__file__).parent / "texts"
+
+
+def _text(name: str) -> str:
+    return (TEXTS / name).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("line", EX.speech_titles)
+def test_speech_title_examples(line):
+    assert is_speech_title(line)
+
+
+@pytest.mark.parametrize("line", EX.not_speech_titles)
+def test_not_speech_title_examples(line):
+    assert not is_speech_title(line)
+
+
+@pytest.mark.parametrize("text", EX.first_person)
+def test_first_person_examples(text):
+    assert first_person(text)
+
+
+@pytest.mark.parametrize("text", EX.not_first_person)
+def test_not_first_person_examples(text):
+    assert not first_person(text)
+
+
+@pytest.mark.parametrize("text", EX.joint)
+def test_joint_examples(text):
+    assert joint_voice(text)
+
+
+TRANSCRIPT = _text("press_availability_en.txt")
+
+
+def _by_quote(ex, start):
+    return next(a for a in ex.actions if a.text.startswith(start))
+
+
+def test_speaker_labels_are_headings_of_their_own():
+    segs = segment("SECRETARY RUBIO: Thank you. We will meet again.\nMEXICO: Undersecretary Ana Ruiz.")
+    assert (segs[0].kind, segs[0].text) == ("heading", "SECRETARY RUBIO:")
+    assert segs[1].text == "Thank you."
+    assert segs[-1].text.startswith("MEXICO:")  # a side's list, not a speaker
+
+
+def test_transcript_turns_give_pledges_to_the_speaker_side():
+    ex = extract_text(TRANSCRIPT)
+    people = {p.name: p for p in ex.participants}
+    assert people["Emilio Rangel"].side == "MX"
+    assert people["Lydia Harmon"].side == "US"  # opposite the counterpart she thanks
+    assert {people["Lydia Harmon"].role, people["Emilio Rangel"].role} == {"head"}
+    assert _by_quote(ex, "We committed today").actors == ["US"]
+    assert _by_quote(ex, "Our government will present").actors == ["MX"]
+    agreed = _by_quote(ex, "We also agreed")
+    assert sorted(agreed.actors) == ["MX", "US"]  # an agreement binds both, whoever reports it
+    urged = _by_quote(ex, "I can say that we raised")
+    assert (urged.kind, urged.actors) == ("ask", ["US"])
+
+
+def test_transcript_meeting_venue_and_our_side_delegation():
+    ex = extract_text(TRANSCRIPT)
+    assert ex.meetings and ex.meetings[0].city == "Mexico City"
+    us = next(d for d in ex.delegations if d.side == "US")
+    assert "Department of Homeland Security" in us.organizations
+
+
+SPEECH_ES = _text("palabras_subsecretario_es.txt")
+
+
+def test_spanish_speech_speaker_side_agency_and_pledges():
+    ex = extract_text(SPEECH_ES)
+    velasco = next(p for p in ex.participants if p.name.startswith("Roberto Velasco"))
+    assert (velasco.side, velasco.role) == ("MX", "head")
+    assert velasco.organization == "Secretaría de Relaciones Exteriores"  # his post's ministry
+    assert all(a.actors == ["MX"] for a in ex.actions), [(a.text[:30], a.actors) for a in ex.actions]
+    ask = next(a for a in ex.actions if a.kind == "ask")
+    assert "Estados Unidos" in (ask.addressee or "")
+    m = ex.meetings[0]
+    assert (m.round, m.city) == (3, "Mexico City")
+
+
+def test_mexican_agencies_beside_the_us_delegation_stay_mexican():
+    ex = extract_text(SPEECH_ES)
+    sides = {d.side: d.organizations for d in ex.delegations}
+    assert "Fiscalía General de la República" in sides.get("MX", [])
+    assert "Fiscalía General de la República" not in sides.get("US", [])
+
+
+NEWS_QUOTE = _text("wire_quote_en.txt")
+
+NEWS_QUOTE_ES = _text("nota_cita_es.txt")
+
+
+def test_quoted_first_person_pledges_belong_to_the_quoted_official():
+    ex = extract_text(NEWS_QUOTE)
+    agents = next(a for a in ex.actions if "forty additional agents" in a.text)
+    assert agents.actors == ["US"]
+    ports = next(a for a in extract_text(NEWS_QUOTE_ES).actions if "contenedores" in a.text)
+    assert ports.actors == ["MX"]
+
+
+def test_joint_statement_first_person_stays_joint():
+    text = (
+        "Joint Statement on the Bilateral Dialogue on Human Rights\n\n"
+        "The United States and Mexico held the ninth round of the Bilateral Dialogue on Human Rights "
+        "in Washington on March 3, 2026. We will publish a joint work plan by June 2026."
+    )
+    ex = extract_text(text)
+    assert sorted(_by_quote(ex, "We will publish").actors) == ["MX", "US"]
