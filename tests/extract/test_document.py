@@ -225,3 +225,33 @@ def test_dates_in_page_metadata_lines():
     assert d.date is None
     # U.S. month-first numbers in a dateline
     assert _doc("PRESS RELEASE\nHANOI, 05/26/2017\n\nThe two sides held talks.", "en").date == "2017-05-26"
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        (
+            "CIUDAD DE MÉXICO, 12 de mayo.— La Cancillería informó que ayer se reunió el Grupo de "
+            "Seguridad. Ambos gobiernos presentarán un informe antes de que concluya 2025.",
+            "2025-05-12",
+        ),
+        (
+            "HANOI, May 14 (Asia Wire) - The two sides wrapped up their talks. At least 29 bloggers "
+            "were convicted in 2014 alone. Both agreed to hold the next dialogue in Hanoi in 2016.",
+            "2015-05-14",
+        ),
+        (
+            "WASHINGTON, March 4 (Reuters) - Officials agreed on Tuesday to set up a task force, "
+            "weeks after the two countries signed a framework in February 2025.",
+            "2025-03-04",
+        ),
+    ],
+)
+def test_dateline_without_a_year_takes_the_year_the_text_lives_in(text, iso):
+    doc = classify_document(build_context(text))
+    assert doc.date == iso
+
+
+def test_dateline_without_any_year_stays_undated():
+    doc = classify_document(build_context("BOGOTÁ, 3 de junio.— El diálogo concluyó sin acuerdos."))
+    assert doc.date is None

@@ -17,7 +17,7 @@ from pydantic import BaseModel
 
 from dialogwatch.extract.context import DocContext
 from dialogwatch.extract.data_loader import load_data
-from dialogwatch.extract.dates import DateMatch, find_dates, weekday_names
+from dialogwatch.extract.dates import DateMatch, find_dates, find_years, weekday_names
 from dialogwatch.extract.prefilter import Prefiltered, prefiltered
 from dialogwatch.extract.schema import DocumentInfo
 
@@ -189,14 +189,9 @@ def find_issue_date(ctx: DocContext) -> tuple[str | None, str]:
             return ds[0].iso, "date.source_line"
     head = text[: max(2500, len(text) // 3)]
     dates = [d for d in find_dates(head, language=lang) if d.precision == "day" and not _ignored(head, d)]
-    for d in dates:
-        line_start = head.rfind("\n", 0, d.start) + 1
-        prefix = head[line_start : d.start]
-        after = head[d.end : d.end + 30]
-        if prefix.endswith("("):
-            prefix, after = prefix[:-1], after.lstrip(" )")  # "Bogotá (jun. 3/21)."
-        if prefix.strip() and _dateline().match(prefix) and _AFTER_DATELINE.match(after):
-            return d.iso, "date.dateline"
+    hit = _in_dateline(head, dates)
+    if hit:
+        return hit, "date.dateline"
     for d in dates:
         line_start = head.rfind("\n", 0, d.start) + 1
         line_end = head.find("\n", d.end)
@@ -215,7 +210,59 @@ def find_issue_date(ctx: DocContext) -> tuple[str | None, str]:
     for d in dates:
         if d.start < 800 and re.match(r"[ \t*_]*(?:\n|$|[|·•]\s)", head[d.end :]):
             return d.iso, "date.line_end"
+    year = year_hint(text)
+    if year is not None:
+        # "WASHINGTON, March 4 (Reuters) -" dates the story; the year is the one the text lives in
+        dated = [d for d in find_dates(head, year=year, language=lang) if d.precision == "day"]
+        hit = _in_dateline(head, dated)
+        if hit:
+            return hit, "date.dateline_year_hint"
     return None, ""
+
+
+def _in_dateline(head: str, dates: list[DateMatch]) -> str | None:
+    """The date that closes a dateline ("CIUDAD DE MÉXICO, 12 de mayo.—"), if one does."""
+    for d in dates:
+        line_start = head.rfind("\n", 0, d.start) + 1
+        prefix = head[line_start : d.start]
+        after = head[d.end : d.end + 30]
+        if prefix.endswith("("):
+            prefix, after = prefix[:-1], after.lstrip(" )")  # "Bogotá (jun. 3/21)."
+        if prefix.strip() and _dateline().match(prefix) and _AFTER_DATELINE.match(after):
+            return d.iso
+    return None
+
+
+# words before a year that place it ahead of the text: a deadline or a planned meeting
+_AHEAD_BEFORE = re.compile(
+    r"(?:\bby|\bbefore|\buntil|\bthrough|\bend\s+of|\bpara|\bantes\s+de(?:\s+que\s+\w+)?|\bhasta|"
+    r"\ba\s+más\s+tardar(?:\s+en)?|\bfinales\s+de|\bfin\s+de|\bconcluya|\btermine)\s*$",
+    re.IGNORECASE,
+)
+_AHEAD_CLAUSE = re.compile(
+    r"\b(?:will|next|upcoming|planned|to\s+hold|próxim[oa]s?|se\s+celebrará|celebrarán|se\s+realizará)\b",
+    re.IGNORECASE,
+)
+
+
+def year_hint(text: str) -> int | None:
+    """The year a text dated without one lives in, from the years it names.
+
+    It is no earlier than the latest year named as past and no later than the earliest set
+    ahead (a deadline, "the next dialogue in 2016"); "in 2014 ... next in 2016" gives 2015.
+    """
+    past: list[int] = []
+    ahead: list[int] = []
+    for a, _, y in find_years(text[:20000]):
+        before = text[max(0, a - 30) : a]
+        clause = re.split(r"[.;:!?]\s", text[max(0, a - 120) : a])[-1]
+        (ahead if _AHEAD_BEFORE.search(before) or _AHEAD_CLAUSE.search(clause) else past).append(y)
+    if not past:
+        return min(ahead) if ahead else None
+    latest = max(past)
+    if ahead and min(ahead) - latest == 2:
+        return latest + 1
+    return latest
 
 
 _CELL_SEP = re.compile(r"\s[|·•]\s")

@@ -74,6 +74,10 @@ def find_participants(ctx: DocContext, doc: DocumentInfo, acronyms: list[Acronym
             if p.name.split()[-1] == surname or surname in p.name.split():
                 p.role = "head"
                 p.side = side or p.side
+    for p in merged:
+        if p.organization is None and p.side and p.title and p.rule.endswith("+other_party"):
+            # a side settled after the fact ("the other party") still tells the post's agency
+            p.organization = post_org(p.title, p.side, ctx.language, ctx.text, generic=False)
     return merged
 
 

@@ -236,8 +236,13 @@ def _posts() -> list[tuple[re.Pattern[str], str, frozenset[str]]]:
     return [(re.compile(p.pattern, re.IGNORECASE), p.org, frozenset(p.sides)) for p in title_data().posts]
 
 
-def post_org(title: str | None, side: str | None, language: str = "en", text: str = "") -> str | None:
-    """Return the agency a post implies for a side ("Foreign Minister" + MX -> foreign ministry)."""
+def post_org(
+    title: str | None, side: str | None, language: str = "en", text: str = "", *, generic: bool = True
+) -> str | None:
+    """Return the agency a post implies for a side ("Foreign Minister" + MX -> foreign ministry).
+
+    Without ``generic``, only a lexicon agency answers, not a country's generic ministry wording.
+    """
     if not title or not side:
         return None
     from dialogwatch.extract.orgs import generic_org, org_by_key
@@ -245,7 +250,7 @@ def post_org(title: str | None, side: str | None, language: str = "en", text: st
     for pat, key, sides in _posts():
         if (sides and side not in sides) or not pat.search(title):
             continue
-        rec = org_by_key(key) or generic_org(key, side)
+        rec = org_by_key(key) or (generic_org(key, side) if generic else None)
         if rec is None:
             continue
         for wording in [rec.name_en, rec.name_es or "", *sorted(rec.aliases, key=len, reverse=True)]:
