@@ -84,6 +84,7 @@ _SPLIT_BEFORE_HEAD = re.compile(r"(?:,\s+|\s+(?:and|y|e)\s+(?:the\s+|el\s+|la\s+
 # "Adoptaron el Marco de ...": a determiner before the head opens the name (a capitalised
 # sentence-initial verb is not part of it)
 _DET_BEFORE_HEAD = re.compile(r"(?<=\s)(?:the|el|la|los|las)\s+(?=[A-ZÁÉÍÓÚÑ])")
+_VERB_DET = re.compile(r"^\S+\s+(?:the|el|la|los|las)\s+$")  # "Firmaron la ", sentence-initial
 _SIGN_OFF = re.compile(
     r"^\s*(?:Sincerely|Respectfully|Atentamente|Cordialmente|Saludos cordiales|Best regards)\b.*$",
     re.MULTILINE,
@@ -245,7 +246,8 @@ def find_instruments(
                 continue  # a bare head ("the Network", "Red TDT") is a reference or an acronym, not a name
             if head in _NGO_HEADS and _ngo(name):
                 continue
-            if _excluded(name):
+            # a law may name the body it governs ("Ley Orgánica del Ministerio Público")
+            if _excluded(name, name.find(head) if kinds[head] == "law" else None):
                 continue
             items.append(
                 Instrument(name=name.strip(), kind=kinds[head], start=start, end=end, rule="instrument.caps")
@@ -315,7 +317,9 @@ def _valid_head(name: str, head_rx: re.Pattern[str]) -> re.Match[str] | None:
             return None
         # "ILO Convention No", "Decree 147", "Título 42": a number names the instrument
         numbered = re.match(r"\s+(?:(?:No|N\.?º|Nº|Number|Número|núm)\.?|\d{1,6})$", after)
-        if not after.strip() or connector or numbered or h.start() == 0:
+        # "Firmaron la Convención Americana ...": a determiner opens the name at the head
+        opens = h.start() == 0 or _VERB_DET.match(name[: h.start()]) is not None
+        if not after.strip() or connector or numbered or opens:
             return h  # head last, head + connector, or head first ("Ley General de ...")
     return None
 
@@ -391,9 +395,18 @@ def _ngo(name: str) -> bool:
     return any(marker in name for marker in instruments_data().ngo_markers)
 
 
-def _excluded(name: str) -> bool:
+def _excluded(name: str, head_at: int | None = None) -> bool:
+    """True for a body or a generic reference; with ``head_at``, only a body named before the
+    head counts ("Ley Orgánica del Ministerio Público" is a law about a ministry)."""
     rx, generic = _exclusions()
-    return bool(rx.search(name)) or _fold(name) in generic
+    if _fold(name) in generic:
+        return True
+    of_body = head_at is not None and _OF_BODY.match(name, head_at) is not None
+    return any(not of_body or h.start() <= (head_at or 0) for h in rx.finditer(name))
+
+
+# a law whose complement names the body it governs: "Ley Orgánica del Ministerio Público"
+_OF_BODY = re.compile(r"\w+\s+(?:Orgánica\s+|Organic\s+)?(?:of|de|del)\b")
 
 
 __all__ = ["InstrumentsData", "cases_data", "find_cases", "find_instruments", "instruments_data"]
