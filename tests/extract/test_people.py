@@ -533,3 +533,29 @@ def test_people_named_by_role_nouns_and_places_that_look_like_names():
         "Nguyễn Thị Thu Hà": ("mentioned", None),
         "Adriana Ochoa": ("mentioned", None),
     }
+
+
+def test_members_listed_for_one_side_then_the_other_side_of_the_table():
+    text = (
+        "Participaron por Guatemala el ministro de Gobernación, Francisco Jiménez Irungaray; el ministro "
+        "de la Defensa Nacional, general Henry Sáenz Ramos; y la fiscal Ana Lucía Morales Pivaral. "
+        "Del otro lado de la mesa estuvieron la subsecretaria Carmen Ibáñez Luján y el comisionado "
+        "Tomás Arriaga Núñez, con sus equipos."
+    )
+    p = _people(text, "es")
+    assert p["Francisco Jiménez Irungaray"].side == "GT"
+    assert p["Henry Sáenz Ramos"].role == "member"
+    # the rank after the post is not part of the title
+    assert p["Henry Sáenz Ramos"].title == "ministro de la Defensa Nacional"
+    assert p["Carmen Ibáñez Luján"].role == "member"
+    assert p["Carmen Ibáñez Luján"].side != "GT"  # the other side of the table
+
+
+def test_english_taking_part_for_a_side():
+    text = (
+        "Taking part for Canada were Deputy Minister Rachel Osei of Global Affairs Canada and "
+        "Commissioner Marc Lavoie of the Royal Canadian Mounted Police."
+    )
+    p = _people(text)
+    assert p["Rachel Osei"].side == "CA"
+    assert p["Marc Lavoie"].role == "member"

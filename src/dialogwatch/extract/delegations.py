@@ -91,7 +91,7 @@ def find_delegations(
         for m in _REPS.finditer(seg.text):
             pos = seg.start + m.start()
             sides = [mk.value for mk in mks if mk.kind == "side" and mk.pos <= pos]
-            s = sides[-1] if sides else side
+            s = (sides[-1] if sides else side) or None
             if s is None and not deleg_doc:
                 continue
             for name, a, b in _org_list(ctx.text, seg.start + m.end(), seg.end):
@@ -107,7 +107,7 @@ def find_delegations(
         if deleg or opener:
             sd = [mk.value for mk in mks if mk.kind == "side"]
             if sd:
-                side = sd[-1]
+                side = sd[-1] or None
     out = []
     for s, items in by_side.items():
         names: list[str] = []

@@ -308,7 +308,7 @@ def _build(
     if in_list:
         heads_here = any(m.kind == "role" and m.value == "head" for m in mks)
         stale_ok = list_ctx or (deleg and not heads_here)
-        side = side_mk[-1].value if side_mk else (state.get("side") if stale_ok else None)
+        side = (side_mk[-1].value if side_mk else (state.get("side") if stale_ok else None)) or None
     if side is None and org:
         side = org_country(org) or (org_country(acr[acronym]) if acronym and acr.get(acronym) else None)
     if side is None and acronym:

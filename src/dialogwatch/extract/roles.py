@@ -24,7 +24,10 @@ ROLE_RANK = {"head": 5, "member": 4, "signatory": 3, "addressee": 2, "mentioned"
 
 @dataclass(frozen=True, slots=True)
 class Marker:
-    """A cue inside a sentence: a role cue ("headed by") or a side cue ("the Mexican delegation")."""
+    """A cue inside a sentence: a role cue ("headed by") or a side cue ("the Mexican delegation").
+
+    A side cue's value is empty for "the other side": a side, but not the one named before.
+    """
 
     pos: int
     kind: str  # "role" | "side"
@@ -57,6 +60,13 @@ DELEG_WORD = prefiltered(r"\bdelegation|\bdelegaci[oó]n", re.IGNORECASE)
 
 _SIDE_HINT = re.compile(
     r"(?i)delega|side\b|parte|lado|headed|led\b|chaired|encabezad|presidid|represent|^\W*(?:for|por)\b"
+    r"|particip|asisti|estuvieron|took part|taking part|attended|otro lado|other side|otra parte|contraparte"
+)
+
+
+_OTHER_SIDE = re.compile(
+    r"(?i)\b(?:(?:del|al)\s+otro\s+lado|on\s+the\s+other\s+side|(?:la|por\s+la)\s+otra\s+parte\b(?!\s+de)"
+    r"|the\s+other\s+delegation|la\s+otra\s+delegación|(?:la|su|our|their)\s+contraparte|the\s+counterpart\s+delegation)"
 )
 
 
@@ -73,6 +83,9 @@ def _markers(base: int, s: str) -> list[Marker]:
         out.append(Marker(seg_start + m.end(), "role", "head" if m.group("head") else "member"))
     if not _SIDE_HINT.search(s):
         return sorted(out, key=lambda mk: mk.pos)
+    for m in _OTHER_SIDE.finditer(s):
+        # "Del otro lado de la mesa estuvieron ...": a side, but not the one named before
+        out.append(Marker(seg_start + m.start(), "side", ""))
     for pat in _side_regexes():
         for m in pat.finditer(s):
             if re.search(

@@ -197,6 +197,9 @@ def _org_head_anywhere() -> re.Pattern[str]:
     return re.compile(_org_head_regex().pattern.lstrip("^"), re.IGNORECASE)
 
 
+_RANK_AFTER = re.compile(r"^(?P<post>.+?\s.+?),\s+(?P<rank>[\w-]+)$")
+
+
 def split_title(phrase: str) -> TitleParts:
     """Split "Title of/at Org (ACR)" into its parts; the organisation keeps the text's wording."""
     s = phrase.strip().strip(",;").strip()
@@ -206,6 +209,9 @@ def split_title(phrase: str) -> TitleParts:
         acr = m.group(1).strip()
         s = s[: m.start()].rstrip(" ,")
     s = re.sub(r"\s*\([^)]*\)", "", s).strip()
+    ranked = _RANK_AFTER.match(s)
+    if ranked and starts_with_title(ranked.group("rank")) and starts_with_title(ranked.group("post")):
+        s = ranked.group("post")  # "secretario de Marina, almirante": the post, not the rank
     valid: list[tuple[bool, int, str, str]] = []
     for sm in reversed(list(_SPLIT.finditer(s))):
         rest = s[sm.end() :]

@@ -17,7 +17,7 @@ from functools import cache
 
 from pydantic import BaseModel
 
-from dialogwatch.extract.context import DocContext
+from dialogwatch.extract.context import DocContext, Segment
 from dialogwatch.extract.data_loader import load_data
 from dialogwatch.extract.places import find_countries, fold
 from dialogwatch.extract.schema import Participant
@@ -173,10 +173,20 @@ def _label_side(label: str) -> str | None:
     return found[0][2] if found else None
 
 
+def speech_title(ctx: DocContext) -> Segment | None:
+    """The title line that makes the text an official's remarks, among its first lines."""
+    for seg in ctx.segments[:4]:
+        if seg.start > 500:
+            break
+        if is_speech_title(seg.text):
+            return seg
+    return None
+
+
 def _speech(ctx: DocContext, people: list[Participant]) -> list[Voice]:
     """A speech's title names its speaker, who speaks the whole text."""
-    first = next((s for s in ctx.segments if s.text.strip()), None)
-    if first is None or first.start > 400 or not is_speech_title(first.text):
+    first = speech_title(ctx)
+    if first is None:
         return []
     line_end = ctx.text.find("\n", first.start)
     line_end = len(ctx.text) if line_end < 0 else line_end
