@@ -121,3 +121,21 @@ def test_joint_statement_first_person_stays_joint():
     )
     ex = extract_text(text)
     assert sorted(_by_quote(ex, "We will publish").actors) == ["MX", "US"]
+
+
+def test_host_speech_names_its_guests_and_keeps_its_own_side():
+    ex = extract_text(_text("opening_remarks_en.md"))
+    people = {p.name: p for p in ex.participants}
+    park = people["Helen Park"]
+    assert (park.side, park.role) == ("CA", "head")  # not the side of "colleagues from Colombia"
+    restrepo = people["Andrés Restrepo Ochoa"]
+    assert restrepo.side == "CO"
+    assert restrepo.organization == "Colombia's Ministry of Foreign Affairs"  # the clause after is cut
+    assert people["Anita Anand"].title == "Minister"  # "When" opens the sentence, not the title
+    m = ex.meetings[0]
+    assert m.series == "Peace and Security Dialogue"
+    assert (m.round, m.city, m.country) == (2, "Ottawa", "CA")  # the place line, not the next venue
+    pledges = [a for a in ex.actions if a.kind == "commitment"]
+    assert pledges and all(a.actors == ["CA"] for a in pledges)
+    canada = next(d for d in ex.delegations if d.side == "CA")
+    assert "Department of Justice" in canada.organizations  # goes with the rest of its list

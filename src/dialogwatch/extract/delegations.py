@@ -25,7 +25,7 @@ from dialogwatch.extract.titles import starts_with_title
 # per-sentence cues: most sentences hold none of their words, which a pre-check sees without a scan
 _REPS = prefiltered(
     r"\b(?:(?:high[- ]level|senior|additional|other|government)\s+)*"
-    r"(?:representatives|officials|members|staff|personnel|delegates|experts|representantes|funcionari[oa]s|"
+    r"(?:representatives|officials|members|staff|personnel|delegates|experts|colleagues|representantes|funcionari[oa]s|colegas|"
     r"servidores públicos|integrantes|titulares|autoridades|delegad[oa]s|mandos)"
     r"\s+(?:of|from|de|del|de la)\s+",
     re.IGNORECASE,
@@ -51,7 +51,8 @@ _REP_LEAD = re.compile(
 _LEAD = re.compile(r"^(?:(?:of|de|del|the|la|el|los|las|other|otros|otras)\s+)+", re.IGNORECASE)
 _DELEG = prefiltered(
     r"\bdelegation|\bdelegaci[oó]n|\bheaded by\b|\bled by\b|\bencabezad[oa]|\bchaired by\b|\bco-?chaired\b"
-    r"|\bcopresidid[oa]|\bpresidid[oa]|\brepresented by\b|\brepresentad[oa]s? por\b|\bside\b|\bparte\b",
+    r"|\bcopresidid[oa]|\bpresidid[oa]|\brepresented by\b|\brepresentad[oa]s? por\b|\bside\b|\bparte\b"
+    r"|\bcounterparts?\b|\bhomólog[oa]s?\b|\bcontrapartes?\b",
     re.IGNORECASE,
 )
 
@@ -94,10 +95,8 @@ def find_delegations(
             s = (sides[-1] if sides else side) or None
             if s is None and not deleg_doc:
                 continue
-            for name, a, b in _org_list(ctx.text, seg.start + m.end(), seg.end):
-                words = find_countries(name)  # "the U.S. Embassy in Hanoi" belongs to the U.S.
-                # with no side in view, an agency the lexicon places in a country is that country's
-                owner = words[0][2] if words else (_lexicon_side(name, ctx) or s or _own_side(name))
+            listed = _org_list(ctx.text, seg.start + m.end(), seg.end)
+            for (name, a, b), owner in zip(listed, _owners([n for n, _, _ in listed], s, ctx), strict=True):
                 if owner is None:
                     continue
                 by_side.setdefault(owner, []).append(
@@ -309,6 +308,23 @@ def _agency_lists(ctx: DocContext) -> list[tuple[str, str, int, int]]:
                 if side:
                     out.append((name, side, s, e))
     return out
+
+
+def _owners(names: list[str], side: str | None, ctx: DocContext) -> list[str | None]:
+    """The side of each agency in one list.
+
+    A country named in the agency ("the U.S. Embassy in Hanoi") or a lexicon agency of a country
+    the text is about settles it; else the side in view; else the side all the rest of the
+    list agrees on ("the RCMP, Global Affairs Canada and the Department of Justice" are Canada's);
+    else the side the lexicon gives the wording.
+    """
+    strong: list[str | None] = []
+    for name in names:
+        words = find_countries(name)
+        strong.append(words[0][2] if words else (_lexicon_side(name, ctx) or side))
+    settled = {x for x in strong if x}
+    common = settled.pop() if len(settled) == 1 else None  # a mixed list agrees on nothing
+    return [x or common or _own_side(n) for x, n in zip(strong, names, strict=True)]
 
 
 def _lexicon_side(name: str, ctx: DocContext) -> str | None:

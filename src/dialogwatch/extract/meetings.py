@@ -40,7 +40,7 @@ _PREFIX = r"(?:(?:U\.S\.|US|EU|E\.U\.|[A-Z][a-z]+)\s?[-–—]\s?(?:U\.S\.|US|EU
 def _series_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     d = series_data()
     en = re.compile(
-        rf"(?P<prefix>{_PREFIX})?(?P<name>(?:{_CAP}\s+){{0,5}}(?:{alt(d.heads_en)})"
+        rf"(?P<prefix>{_PREFIX})?(?P<name>(?:{_CAP}(?:\s+(?:and|&)(?=\s+{_CAP}\s))?\s+){{0,5}}(?:{alt(d.heads_en)})"
         rf"(?:\s+(?:on|for|about)\s+{_CAP}(?:(?:,\s+|\s+and\s+|\s+&\s+|\s+){_CAP}){{0,5}})?)"
     )
     es = re.compile(
@@ -193,6 +193,9 @@ def find_meetings(ctx: DocContext, doc: DocumentInfo) -> list[Meeting]:
     if online:
         meeting.rule += ".virtual"  # held online: no venue, whatever the dateline says
     meeting.parties = _parties(ctx, seg, prefix)
+    if not online and _is_speech(ctx):
+        # remarks at or after the dialogue are given where it met: their place line is the venue
+        meeting.city, meeting.country = speech_place(ctx) or (None, None)
     for a_seg, a_series in anchors:
         if meeting.round is None:
             meeting.round = _round(text, a_seg, a_series[0])
@@ -202,9 +205,6 @@ def find_meetings(ctx: DocContext, doc: DocumentInfo) -> list[Meeting]:
             meeting.city, meeting.country = find_venue(ctx, a_seg, meeting.parties)
     if meeting.city is None and meeting.country is None and not online:
         meeting.city, meeting.country = venue_line(ctx) or (None, None)
-    if meeting.city is None and meeting.country is None and not online and _is_speech(ctx):
-        # remarks "following the dialogue" are given where it met: their place line is the venue
-        meeting.city, meeting.country = speech_place(ctx) or (None, None)
     if meeting.city is None and meeting.country is None and not online:
         # "... after a day of talks in Washington. The meeting of the Group ...": the lead's venue
         for prev in _segments_before(ctx, seg, 2):

@@ -106,6 +106,11 @@ _STOP_WORD = re.compile(
     r"anunciad[ao]s?|cread[ao]s?|establecid[ao]s?)\b",
     re.IGNORECASE,
 )
+_DURATION = re.compile(
+    r"\s+(?:for|por|durante)\s+(?:a\s+period\s+of\s+|un\s+periodo\s+de\s+|the\s+next\s+|los\s+próximos\s+)?"
+    r"(?:\w+\s+){0,2}(?:days?|weeks?|months?|years?|días|semanas|meses|años)\b",
+    re.IGNORECASE,
+)
 _DET = r"(?:a|an|the|our|their|its|un|una|el|la|del|al|nuestro|nuestra|su)"
 _COMMA_AND = re.compile(r",\s+(?:and|y)\s")
 _JOINT_LEAD = re.compile(r"(?:and|y|e|or|o)\s+")
@@ -327,8 +332,8 @@ def _valid_head(name: str, head_rx: re.Pattern[str]) -> re.Match[str] | None:
 def _complement(text: str, end: int) -> str:
     """A complement after a head: "on precursor chemical regulation", up to a stop."""
     pm = _PREP.match(text[end : end + 20])
-    if not pm:
-        return ""
+    if not pm or _DURATION.match(text, end, end + 60):
+        return ""  # "... to Colombia's Search Unit for twelve months": a span of time, not a name
     pos = end + pm.end()
     words = 0
     last = end

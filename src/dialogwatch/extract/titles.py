@@ -49,6 +49,7 @@ class TitleData(BaseModel):
     post_modifiers_es: list[str]
     country: dict[str, str]
     honorifics: list[str]
+    lead_stops: list[str] = []
     implied_org: list[_Implied]
     needs_complement: list[str]
     mandate_heads: list[str] = []
@@ -130,10 +131,18 @@ def find_pre_title(window: str) -> re.Match[str] | None:
             pos = m.start()
             starts.append(pos)
         for st in reversed(starts):
+            first = window[st : st + 14].split(" ", 1)[0]
+            if first in _lead_stops():
+                st += len(first) + 1  # "When Minister Joly spoke": the title starts after the opener
             m = pat.match(window, st)
             if m:
                 return m
     return None
+
+
+@cache
+def _lead_stops() -> frozenset[str]:
+    return frozenset(title_data().lead_stops)
 
 
 @cache
@@ -197,6 +206,10 @@ def _org_head_anywhere() -> re.Pattern[str]:
     return re.compile(_org_head_regex().pattern.lstrip("^"), re.IGNORECASE)
 
 
+# a lower-case clause after an organisation's name ends it; "..., and Labor" does not
+_CLAUSE_AFTER_ORG = re.compile(
+    r",\s+(?!(?:and|y|e|or|o)\s+[A-ZÁÉÍÓÚÑ])(?:(?:and|y|e|or|o)\s+)?(?=[a-záéíóúñ])"
+)
 _RANK_AFTER = re.compile(r"^(?P<post>.+?\s.+?),\s+(?P<rank>[\w-]+)$")
 
 
@@ -221,6 +234,7 @@ def split_title(phrase: str) -> TitleParts:
         if not title or not starts_with_title(title):
             continue
         org = _ARTICLE.sub("", rest.strip(" ,"))
+        org = _CLAUSE_AFTER_ORG.split(org, maxsplit=1)[0]  # "..., for the energy she brought"
         second = re.search(r"\s+(?:y|and)\s+(?=[a-záéíóúñ])", org)
         if second and starts_with_title(org[second.end() :]):
             org = org[: second.start()]  # "presidente de la CIDH y relator para Ecuador": two posts

@@ -184,7 +184,7 @@ def venue_line(ctx: DocContext, limit: int = 1500) -> tuple[str, str] | None:
     return None
 
 
-_PLACE_LINE = re.compile(r"^[ \t]*(?P<city>[A-ZÁÉÍÓÚÑ][^,\n\d]{1,40}?)[ \t]*(?:,|$)", re.MULTILINE)
+_PLACE_LINE = re.compile(r"^[ \t*_#>]*(?P<city>[A-ZÁÉÍÓÚÑ][^,\n\d]{1,40}?)[ \t]*(?:,|$)", re.MULTILINE)
 
 
 def speech_place(ctx: DocContext, limit: int = 600) -> tuple[str, str] | None:
