@@ -139,3 +139,25 @@ def test_host_speech_names_its_guests_and_keeps_its_own_side():
     assert pledges and all(a.actors == ["CA"] for a in pledges)
     canada = next(d for d in ex.delegations if d.side == "CA")
     assert "Department of Justice" in canada.organizations  # goes with the rest of its list
+
+
+def test_transcript_with_yearless_date_line_and_members_joining_the_speaker():
+    ex = extract_text(_text("transcript_press_availability_en.txt"))
+    assert ex.document.date == "2024-06-12"  # the year the text lives in: past 2019, "in 2024"
+    people = {p.name: p for p in ex.participants}
+    assert not any("Department" in name for name in people)  # "the Justice Department's Criminal ..."
+    assert (people["Tobin Bradley"].role, people["Tobin Bradley"].side) == ("member", "US")
+    assert (people["Claudia Palencia Ruiz"].role, people["Claudia Palencia Ruiz"].side) == ("member", "GT")
+    m = ex.meetings[0]
+    assert (m.round, m.city, m.date) == (4, "Washington", "2024-06-12")
+    assert next(a for a in ex.actions if a.text.startswith("We committed")).actors == ["US"]
+    assert next(a for a in ex.actions if a.text.startswith("Our government")).actors == ["GT"]
+
+
+def test_spanish_speech_greeting_the_other_head():
+    ex = extract_text(_text("palabras_viceministra_es.txt"))
+    people = {p.name: p for p in ex.participants}
+    assert (people["Anne Moreau"].side, people["Anne Moreau"].role) == ("CA", "head")
+    arango = people["Lucía Arango Peña"]
+    assert (arango.side, arango.role) == ("CO", "head")  # opposite the guest she greets
+    assert {a.kind: a.actors for a in ex.actions} == {"commitment": ["CO"], "ask": ["CO"]}

@@ -192,14 +192,9 @@ def find_issue_date(ctx: DocContext) -> tuple[str | None, str]:
     hit = _in_dateline(head, dates)
     if hit:
         return hit, "date.dateline"
-    for d in dates:
-        line_start = head.rfind("\n", 0, d.start) + 1
-        line_end = head.find("\n", d.end)
-        line = _cell(head, line_start, line_end if line_end >= 0 else len(head), d.start)
-        if len(clean_heading(line)) <= 60 and not re.search(
-            r"\b(?:from|to|desde|hasta)\b", line, re.IGNORECASE
-        ):
-            return d.iso, "date.line"
+    hit = _on_own_line(head, dates)
+    if hit:
+        return hit, "date.line"
     label = re.compile(
         r"^\W*(?:published|publicado|issued|fecha|date|dated|emitido)\b", re.IGNORECASE | re.MULTILINE
     )
@@ -213,11 +208,28 @@ def find_issue_date(ctx: DocContext) -> tuple[str | None, str]:
     year = year_hint(text)
     if year is not None:
         # "WASHINGTON, March 4 (Reuters) -" dates the story; the year is the one the text lives in
-        dated = [d for d in find_dates(head, year=year, language=lang) if d.precision == "day"]
-        hit = _in_dateline(head, dated)
+        dated = [
+            d
+            for d in find_dates(head, year=year, language=lang)
+            if d.precision == "day" and not _ignored(head, d)
+        ]
+        hit = _in_dateline(head, dated) or _on_own_line(head[:800], dated)
         if hit:
             return hit, "date.dateline_year_hint"
     return None, ""
+
+
+def _on_own_line(head: str, dates: list[DateMatch]) -> str | None:
+    """A date on a short line of its own ("March 4", "Washington | 16 April 2024")."""
+    for d in dates:
+        line_start = head.rfind("\n", 0, d.start) + 1
+        line_end = head.find("\n", d.end)
+        line = _cell(head, line_start, line_end if line_end >= 0 else len(head), d.start)
+        if len(clean_heading(line)) <= 60 and not re.search(
+            r"\b(?:from|to|desde|hasta)\b", line, re.IGNORECASE
+        ):
+            return d.iso
+    return None
 
 
 def _in_dateline(head: str, dates: list[DateMatch]) -> str | None:

@@ -29,7 +29,7 @@ from dialogwatch.extract.venues import (
     virtual_re,
 )
 from dialogwatch.extract.visits import find_visit, visit_in
-from dialogwatch.extract.voices import speech_title
+from dialogwatch.extract.voices import speech_titles
 
 _CAP = r"[A-ZÁÉÍÓÚÑ][\w'’]*(?:[-–—][A-Za-zÁÉÍÓÚÑ][\w'’]*)*"
 _PARTY_ES = r"(?:México|Mexico|Estados Unidos|(?:la\s+)?Unión Europea|UE|EU)"
@@ -224,7 +224,7 @@ Anchor = tuple[Segment, tuple[int, int, str, str | None]]
 
 def _is_speech(ctx: DocContext) -> bool:
     """True when the title makes the document an official's remarks."""
-    return speech_title(ctx) is not None
+    return bool(speech_titles(ctx))
 
 
 def _segments_before(ctx: DocContext, seg: Segment, n: int) -> list[Segment]:

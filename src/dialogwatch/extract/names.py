@@ -43,6 +43,7 @@ class PeopleData(BaseModel):
     name_words_allowed: list[str]
     head_cues: list[str]
     member_cues: list[str]
+    member_openers: list[str] = []
     side_cues: list[str]
     lead_verbs: str
     join_verbs: str = "(?!)"
@@ -134,7 +135,7 @@ def _country_spellings() -> tuple[frozenset[str], frozenset[str]]:
 
 @lru_cache(maxsize=16384)
 def _is_stop(tok: str) -> bool:
-    f = fold(tok.rstrip("."))
+    f = fold(re.sub(r"['’]s$", "", tok.rstrip(".")))  # "the Justice Department's Civil Rights Division"
     if len(f) <= 1:
         return False
     low = tok.rstrip(".").lower()

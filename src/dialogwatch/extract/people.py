@@ -12,11 +12,12 @@ Role and side come from the cues of the sentence (``people.yaml``: "headed by",
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from dialogwatch.extract.apposition import appositive, list_slot, pre_title
 from dialogwatch.extract.context import DocContext, Segment
 from dialogwatch.extract.letters import addressees, signatories
-from dialogwatch.extract.names import NameCandidate, find_name_candidates, known_person
+from dialogwatch.extract.names import NameCandidate, find_name_candidates, known_person, people_data
 from dialogwatch.extract.orgs import org_country
 from dialogwatch.extract.places import is_region, lookup_city
 from dialogwatch.extract.roles import (
@@ -87,6 +88,11 @@ def _line_span(text: str, pos: int) -> tuple[int, int]:
     return a, (b if b >= 0 else len(text))
 
 
+@cache
+def _member_opener() -> re.Pattern[str]:
+    return re.compile(r"^\W*(?:" + "|".join(people_data().member_openers) + ")")
+
+
 def _looks_like_letter(ctx: DocContext) -> bool:
     return bool(re.search(r"^\s*(?:dear|estimad[oa]s?)\b", ctx.text[:3000], re.IGNORECASE | re.MULTILINE))
 
@@ -113,6 +119,7 @@ def _segment_people(
     mks = markers(text, seg)
     deleg = (
         has_deleg_word
+        or _member_opener().match(seg.text) is not None
         or any(m.kind == "role" and m.value == "head" for m in mks)
         or (any(m.kind == "side" for m in mks) and any(m.kind == "role" for m in mks))
         # "X co-chaired the dialogue with Y. Joining them were ...": the sentence after a delegation's

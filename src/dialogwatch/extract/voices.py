@@ -105,11 +105,13 @@ def find_voices(
         voices = _speech(ctx, people)
     voices += _quotes(ctx, people, voices)
     for v in voices:
-        if v.person is not None and v.side is None:
-            v.side = v.person.side or _opposite(ctx.text[v.start : v.end], people, parties, v.person)
-            if v.side and v.person.side is None:
+        if v.side is None and v.rule != "voice.turn.quiet":
+            own = v.person.side if v.person is not None else None
+            v.side = own or _opposite(ctx.text[v.start : v.end], people, parties, v.person)
+            if v.side and v.person is not None and v.person.side is None:
                 v.person.side = v.side
                 v.person.rule += "+voice"
+    _same_label_same_side(ctx, voices, parties)
     _complete_speakers(voices, parties)
     for v in voices:
         p = v.person
@@ -154,12 +156,38 @@ def _turns(ctx: DocContext, people: list[Participant]) -> list[Voice]:
     for i, seg in enumerate(labels):
         end = labels[i + 1].start if i + 1 < len(labels) else len(ctx.text)
         name = seg.text.rstrip(":").strip()
-        person = None if name.upper().rstrip(".") in quiet else _person_named(name, people)
-        side = person.side if person else None
-        if person is None and name.upper().rstrip(".") not in quiet:
-            side = _label_side(name)
+        if name.upper().rstrip(".") in quiet:
+            out.append(Voice(seg.end, end, None, None, "voice.turn.quiet"))
+            continue
+        person = _person_named(name, people)
+        side = person.side if person else _label_side(name)
         out.append(Voice(seg.end, end, person, side, "voice.turn"))
     return out
+
+
+def _same_label_same_side(ctx: DocContext, voices: list[Voice], parties: list[str]) -> None:
+    """An official the text names only in the label ("ASSISTANT SECRETARY MORALES:") speaks
+    for the same side in every turn; of two officials trading turns, the one whose side is
+    unknown speaks for the other party."""
+    turns = [v for v in voices if v.rule == "voice.turn"]
+    labels = {id(v): _label_before(ctx.text, v.start) for v in turns}
+    by_label: dict[str, str] = {}
+    for v in turns:
+        if v.side:
+            by_label.setdefault(labels[id(v)], v.side)
+    speakers = set(labels.values())
+    if len(speakers) == 2 and len(by_label) == 1 and len(parties) == 2:
+        [(known, side)] = by_label.items()
+        if side in parties:
+            [unknown] = speakers - {known}
+            by_label[unknown] = next(p for p in parties if p != side)
+    for v in turns:
+        if v.side is None:
+            v.side = by_label.get(labels[id(v)]) or None
+
+
+def _label_before(text: str, pos: int) -> str:
+    return text[text.rfind("\n", 0, pos) + 1 : pos].strip().upper()
 
 
 def _is_label(heading: str) -> bool:
@@ -173,27 +201,20 @@ def _label_side(label: str) -> str | None:
     return found[0][2] if found else None
 
 
-def speech_title(ctx: DocContext) -> Segment | None:
-    """The title line that makes the text an official's remarks, among its first lines."""
-    for seg in ctx.segments[:4]:
-        if seg.start > 500:
-            break
-        if is_speech_title(seg.text):
-            return seg
-    return None
+def speech_titles(ctx: DocContext) -> list[Segment]:
+    """The title lines that make the text an official's remarks, among its first lines."""
+    return [seg for seg in ctx.segments[:6] if seg.start <= 600 and is_speech_title(seg.text)]
 
 
 def _speech(ctx: DocContext, people: list[Participant]) -> list[Voice]:
     """A speech's title names its speaker, who speaks the whole text."""
-    first = speech_title(ctx)
-    if first is None:
-        return []
-    line_end = ctx.text.find("\n", first.start)
-    line_end = len(ctx.text) if line_end < 0 else line_end
-    named = [p for p in people if p.start is not None and first.start <= p.start < line_end]
-    if not named:
-        return []
-    return [Voice(line_end, len(ctx.text), named[0], named[0].side, "voice.speech")]
+    for first in speech_titles(ctx):  # "VERSIÓN ESTENOGRÁFICA" names nobody; "Palabras del ..." does
+        line_end = ctx.text.find("\n", first.start)
+        line_end = len(ctx.text) if line_end < 0 else line_end
+        named = [p for p in people if p.start is not None and first.start <= p.start < line_end]
+        if named:
+            return [Voice(line_end, len(ctx.text), named[0], named[0].side, "voice.speech")]
+    return []
 
 
 @cache
@@ -234,7 +255,9 @@ def _in_window(people: list[Participant], a: int, b: int) -> Participant | None:
     return hits[0] if hits else None
 
 
-def _opposite(text: str, people: list[Participant], parties: list[str], speaker: Participant) -> str | None:
+def _opposite(
+    text: str, people: list[Participant], parties: list[str], speaker: Participant | None
+) -> str | None:
     """The side opposite the counterpart, partners or guests a speaker names."""
     if len(parties) != 2:
         return None
