@@ -696,3 +696,27 @@ def test_venue_at_a_ministry_seat_or_a_described_city_and_regional_parties():
         "March 12, 2024."
     )
     assert _meetings(en)[0].city == "Astana"
+
+
+def test_a_clause_about_the_first_round_gives_neither_date_nor_venue():
+    text = (
+        "JOINT COMMUNIQUÉ\n\nBOGOTÁ, May 20, 2025 — The Governments of Canada and Colombia held today "
+        "the second round of their Dialogue on Security and Human Rights, one year after the first "
+        "round took place in Ottawa in May 2024. The Ministry of Foreign Affairs of Colombia hosted "
+        "the meeting."
+    )
+    m = _meetings(text)[0]
+    assert (m.round, m.date) == (2, "2025-05-20")
+    # the host is stated; the dateline then names the city in the host country
+    assert (m.city, m.country) == ("Bogotá", "CO")
+
+
+def test_spanish_clause_about_the_previous_meeting():
+    text = (
+        "CIUDAD DE GUATEMALA, 3 de marzo de 2025.— Los gobiernos de México y Guatemala celebraron hoy "
+        "la VII Reunión de la Comisión Binacional, tras la reunión anterior celebrada en Tapachula en "
+        "2023. La Cancillería guatemalteca fue anfitriona del encuentro."
+    )
+    m = _meetings(text, "es")[0]
+    assert (m.round, m.date, m.country) == (7, "2025-03-03", "GT")
+    assert m.city != "Tapachula"

@@ -193,3 +193,19 @@ def test_a_headline_and_its_date_stamp_stay_apart():
     assert clean_text(text).startswith("Governments agree on a new mechanism for migrants\n\n16/05/2025")
     # a sentence cut by a page gap is still joined
     assert "only 14 sentences" in clean_text("The courts handed down only\n\n14 sentences in 2019.")
+
+
+def test_running_header_beside_two_page_numbers_is_dropped() -> None:
+    text = (
+        "COMUNICADO CONJUNTO\n\nLas delegaciones se reunieron en Lima.\n\nPágina 1 de 3\n\n"
+        "Secretaría de Relaciones Exteriores | Comunicado\n\n\nAcordaron reunirse de nuevo.\n\n"
+        "Página 2 de 3\n\nSecretaría de Relaciones Exteriores | Comunicado\n\n\nFin del texto."
+    )
+    cleaned = clean_text(text)
+    assert "Secretaría de Relaciones Exteriores | Comunicado" not in cleaned
+    assert "Acordaron reunirse de nuevo." in cleaned and cleaned.startswith("COMUNICADO CONJUNTO")
+
+
+def test_a_line_beside_one_page_number_only_is_kept() -> None:
+    text = "Report\n\nPage 1 of 2\n\nU.S. Embassy | Media Note\n\nBody text.\n\nU.S. Embassy | Media Note"
+    assert "U.S. Embassy | Media Note" in clean_text(text)

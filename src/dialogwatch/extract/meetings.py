@@ -22,6 +22,7 @@ from dialogwatch.extract.schema import DocumentInfo, Meeting
 from dialogwatch.extract.series_data import SeriesData, alt, series_data
 from dialogwatch.extract.venues import (
     cut_venue,
+    dateline_city_in,
     find_venue,
     is_dateline,
     speech_place,
@@ -197,6 +198,7 @@ def find_meetings(ctx: DocContext, doc: DocumentInfo) -> list[Meeting]:
         # remarks at or after the dialogue are given where it met: their place line is the venue
         meeting.city, meeting.country = speech_place(ctx) or (None, None)
     for a_seg, a_series in anchors:
+        a_seg = _own_clause(a_seg, a_series[0])
         if meeting.round is None:
             meeting.round = _round(text, a_seg, a_series[0])
         if meeting.date is None:
@@ -205,6 +207,8 @@ def find_meetings(ctx: DocContext, doc: DocumentInfo) -> list[Meeting]:
             meeting.city, meeting.country = find_venue(ctx, a_seg, meeting.parties)
     if meeting.city is None and meeting.country is None and not online:
         meeting.city, meeting.country = venue_line(ctx) or (None, None)
+    if meeting.city is None and meeting.country is not None and not online:
+        meeting.city = dateline_city_in(ctx, meeting.country)
     if meeting.city is None and meeting.country is None and not online:
         # "... after a day of talks in Washington. The meeting of the Group ...": the lead's venue
         for prev in _segments_before(ctx, seg, 2):
@@ -220,6 +224,25 @@ def find_meetings(ctx: DocContext, doc: DocumentInfo) -> list[Meeting]:
 
 
 Anchor = tuple[Segment, tuple[int, int, str, str | None]]
+
+
+# a clause about another round: "..., one year after the first round took place in Washington"
+_OTHER_ROUND = re.compile(
+    r"(?:,|;|\s[-–—])\s+(?:(?:\w+\s+){0,4}?)(?:the|its|their|la|el|su)\s+"
+    r"(?:first|previous|last|prior|preceding|inaugural|primera|primer|anterior|última|último|pasada|pasado)\s+"
+    r"(?:round|meeting|session|dialogue|edition|ronda|reunión|sesión|edición|diálogo|encuentro)\b"
+    r"|(?:,|;|\s[-–—])\s+(?:(?:\w+\s+){0,4}?)(?:la|el|su)\s+(?:ronda|reunión|sesión|edición|diálogo|encuentro)\s+"
+    r"(?:anterior|previa|previo|pasada|pasado)\b",
+    re.IGNORECASE,
+)
+
+
+def _own_clause(seg: Segment, series_start: int) -> Segment:
+    """The sentence up to a clause about another round, when the series is named before it."""
+    m = _OTHER_ROUND.search(seg.text)
+    if m is None or seg.start + m.start() <= series_start:
+        return seg
+    return Segment(seg.start, seg.start + m.start(), seg.text[: m.start()], seg.kind, seg.block)
 
 
 def _is_speech(ctx: DocContext) -> bool:

@@ -197,3 +197,33 @@ def speech_place(ctx: DocContext, limit: int = 600) -> tuple[str, str] | None:
         if hit:
             return hit
     return None
+
+
+_DATELINE_CITY = re.compile(
+    r"^[\W_]*(?P<city>[A-ZÁÉÍÓÚÑ][\w.'’ -]{1,40}?)\s*(?:,|\(|[-–—]|\.-)", re.MULTILINE
+)
+
+
+def dateline_city_in(ctx: DocContext, country: str, limit: int = 1500) -> str | None:
+    """The dateline's city when it lies in the meeting's known host country.
+
+    A press office's dateline is not the venue by itself, but once the text makes a country
+    the host ("the Ministry of Foreign Affairs of Guatemala hosted"), a dateline in that
+    country's city names where it met.
+    """
+    for m in _DATELINE_CITY.finditer(ctx.text, 0, min(limit, len(ctx.text))):
+        hit = lookup_city(m.group("city").strip().title() if m.group("city").isupper() else m.group("city"))
+        if hit and hit[1] == country and is_dateline_line(ctx.text, m.start("city")):
+            return hit[0]
+    return None
+
+
+def is_dateline_line(text: str, pos: int) -> bool:
+    """True when the line at ``pos`` opens with "CITY, date —" or "CITY (Agency) -"."""
+    end = text.find("\n", pos)
+    return bool(_DATELINE_LINE.match(text[pos : end if end >= 0 else len(text)]))
+
+
+_DATELINE_LINE = re.compile(
+    r"^[\W_]*[A-ZÁÉÍÓÚÑ][^\n]{0,60}?(?:\d{1,2}|\([^)]{1,25}\))[^\n]{0,30}?(?:[-–—]|\.-)"
+)

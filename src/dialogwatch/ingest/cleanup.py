@@ -43,6 +43,7 @@ _BLANK_RUN = re.compile(r"\n(?:[ \t]*\n){2,}")
 _HEADING_MAX_WORDS = 10
 _REPEAT_MIN = 3
 _REPEAT_MAX_CHARS = 100
+_EDGE_REACH = 4  # lines between a page number and the running header beside it
 
 
 def clean_text(text: str) -> str:
@@ -177,16 +178,20 @@ def _exact_key(line: str) -> str:
 
 
 def _drop_lone_page_numbers(text: str) -> str:
-    """Without page marks, a page number can only be trusted when it stands alone between blanks."""
+    """Without page marks, a page number can only be trusted when it stands alone between blanks;
+    a short line that recurs beside two of them is the page's running header or footer."""
     lines = text.split("\n")
-    out = []
-    for i, line in enumerate(lines):
-        prev_blank = i == 0 or not lines[i - 1].strip()
-        next_blank = i == len(lines) - 1 or not lines[i + 1].strip()
-        if prev_blank and next_blank and is_page_number(line):
-            continue
-        out.append(line)
-    return "\n".join(out)
+    numbers = [i for i in range(len(lines)) if _is_standalone(lines, i) and is_page_number(lines[i])]
+    near: Counter[str] = Counter()
+    for n in numbers:
+        for j in range(max(0, n - _EDGE_REACH), min(len(lines), n + _EDGE_REACH + 1)):
+            if j != n and _is_standalone(lines, j) and (key := _exact_key(lines[j])):
+                near[key] += 1
+    counts = Counter(key for line in lines if (key := _exact_key(line)))
+    # the same line beside two page numbers, and more than once in the text
+    furniture = {k for k, c in near.items() if c >= 2 and counts[k] >= 2}
+    drop = set(numbers) | {i for i, line in enumerate(lines) if _exact_key(line) in furniture}
+    return "\n".join(line for i, line in enumerate(lines) if i not in drop)
 
 
 def _drop_repeated_lines(text: str) -> str:
