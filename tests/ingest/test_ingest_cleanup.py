@@ -209,3 +209,33 @@ def test_running_header_beside_two_page_numbers_is_dropped() -> None:
 def test_a_line_beside_one_page_number_only_is_kept() -> None:
     text = "Report\n\nPage 1 of 2\n\nU.S. Embassy | Media Note\n\nBody text.\n\nU.S. Embassy | Media Note"
     assert "U.S. Embassy | Media Note" in clean_text(text)
+
+
+_WRAPPED_ES = (
+    "CIUDAD DE MÉXICO, 12 de mayo.— Los gobiernos de México y de Chile celebraron\n"
+    "hoy, en la sede de la Cancillería, la tercera reunión del Diálogo Bilateral\n"
+    "sobre Derechos Humanos, en seguimiento a los acuerdos del canciller Juan Ramón de\n"
+    "la Fuente y del ministro de Relaciones Exteriores de Chile, Alberto van Klaveren,\n"
+    "durante su último encuentro en Santiago.\n\n"
+    "Por México participaron el subsecretario de Relaciones Exteriores, Rodrigo\n"
+    "Salcedo Ibarra, quien presidió la reunión; la titular de la Comisión Nacional de\n"
+    "Búsqueda de Personas, y funcionarios de la Secretaría de Seguridad y Protección\n"
+    "Ciudadana, de la Guardia Nacional y de la Fiscalía General de la República.\n\n"
+    "Atentamente,\n\n"
+    "Instituto para las Mujeres en la Migración (IMUMI) y Centro Prodh\n"
+    "Citlali Ramírez Oyervides, Coordinadora de Incidencia del programa regional\n"
+)
+
+
+def test_hard_wrapped_paragraphs_are_joined_with_offsets_kept() -> None:
+    cleaned = clean_text(_WRAPPED_ES)
+    assert "Juan Ramón de la Fuente" in cleaned and "Rodrigo Salcedo Ibarra" in cleaned
+    assert len(cleaned) == len(_WRAPPED_ES.strip())  # each joined newline became one space
+    # the signature block under the closing keeps its lines
+    assert "(IMUMI) y Centro Prodh\nCitlali" in cleaned
+
+
+def test_one_sentence_per_line_is_left_alone() -> None:
+    line = "The delegations met in Lima and agreed on a plan for the search of missing persons."
+    text = "\n".join([line] * 9)
+    assert clean_text(text) == text

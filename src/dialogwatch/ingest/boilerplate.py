@@ -184,9 +184,9 @@ def is_end_marker(line: str) -> bool:
 
 
 def is_page_number(line: str) -> bool:
-    """True for a line that is only a page number ("3", "- 3 -", "Page 3 of 7")."""
+    """True for a page-number line ("3", "Page 3 of 7", "Comunicado 187/2025 · Página 1 de 3")."""
     stripped = line.strip()
-    return bool(stripped) and len(stripped) <= 30 and any(m.search(stripped) for m in _rules()[2])
+    return bool(stripped) and len(stripped) <= 60 and any(m.search(stripped) for m in _rules()[2])
 
 
 def _plain(line: str) -> str:

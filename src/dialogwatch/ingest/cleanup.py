@@ -41,6 +41,18 @@ _DATE_LINE = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b|\d{1,2}:\d{2}\b")
 _BLANK_RUN = re.compile(r"\n(?:[ \t]*\n){2,}")
 
 _HEADING_MAX_WORDS = 10
+_WRAP_MIN, _WRAP_MAX = 45, 110  # the line widths of hard-wrapped text
+# a letter's closing: the signature block under it keeps its lines
+_CLOSING = re.compile(
+    r"^\s*(?:Sincerely|Respectfully|Yours|Best regards|Kind regards|Atentamente|Cordialmente|"
+    r"Respetuosamente|Saludos cordiales|Firman|Signed|Signatories|Organizaciones firmantes)\b",
+    re.IGNORECASE,
+)
+# a line that stops on a word no sentence ends with
+_OPEN_END = re.compile(
+    r"\s(?:de|del|la|el|los|las|y|e|o|u|a|al|en|con|por|para|que|of|the|and|or|to|for|in|on|with|by|a|an)$",
+    re.IGNORECASE,
+)
 _REPEAT_MIN = 3
 _REPEAT_MAX_CHARS = 100
 _EDGE_REACH = 4  # lines between a page number and the running header beside it
@@ -56,6 +68,7 @@ def clean_text(text: str) -> str:
     text = drop_boilerplate(text)
     text = join_hyphenated(text)
     text = join_broken_sentences(text)
+    text = unwrap_lines(text)
     text = _BLANK_RUN.sub("\n\n", text)
     return text.strip("\n").strip()
 
@@ -103,6 +116,39 @@ def join_hyphenated(text: str) -> str:
     return _HYPHEN_BREAK.sub(repl, text)
 
 
+def unwrap_lines(text: str) -> str:
+    """Join the lines of hard-wrapped paragraphs (text flattened from a PDF or a fixed-width
+    e-mail), so names and titles that a wrap split read whole; offsets do not move."""
+    lines = text.split("\n")
+    lengths = sorted(len(x.rstrip()) for x in lines if x.strip())
+    if len(lengths) < 8:
+        return text
+    width = lengths[int(len(lengths) * 0.9)]
+    if not _WRAP_MIN <= width <= _WRAP_MAX:
+        return text  # paragraphs on one line each: nothing was wrapped
+    closing = next((i for i, x in enumerate(lines) if _CLOSING.match(x)), len(lines))
+    joints = [i for i in range(min(closing, len(lines) - 1)) if _wrapped(lines[i], lines[i + 1], width)]
+    if len(joints) < 4 or len(joints) < 0.25 * len(lengths):
+        return text
+    out = list(lines)
+    for i in joints:
+        out[i] = lines[i] + " "  # the newline becomes the space it stood for
+    return "".join(x if i in set(joints) else x + "\n" for i, x in enumerate(out))[: len(text)]
+
+
+def _wrapped(line: str, nxt: str, width: int) -> bool:
+    stripped, following = line.rstrip(), nxt.strip()
+    if not stripped or not following or len(stripped) < 0.6 * width:
+        return False
+    if _LIST_START.match(following) or is_page_number(following) or stripped.isupper():
+        return False
+    if following[0].isupper():
+        # before a capitalised line only a full-width line is surely wrapped, and never one
+        # that closes a sentence (an address block, a signature: lines of their own)
+        return len(stripped) >= 0.8 * width and stripped[-1] not in ".:;!?"
+    return True
+
+
 def join_broken_sentences(text: str) -> str:
     """Join a sentence split by blank lines ("only\\n\\n\\n\\n14 sentences" -> "only 14 sentences")."""
 
@@ -122,6 +168,8 @@ def _continues(before: str, after: str) -> bool:
     if _LIST_START.match(stripped) and len(stripped.split()) < 4:
         return False
     first = after[0]
+    if _OPEN_END.search(stripped) and not _LIST_START.match(after) and not is_page_number(after):
+        return True  # "... y de la\n\n[page break]\n\nAgencia Española ...": cut after a function word
     if not (first.islower() or first.isdigit()):
         return False
     if _LIST_START.match(after) or is_page_number(after):
