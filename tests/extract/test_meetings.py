@@ -720,3 +720,15 @@ def test_spanish_clause_about_the_previous_meeting():
     m = _meetings(text, "es")[0]
     assert (m.round, m.date, m.country) == (7, "2025-03-03", "GT")
     assert m.city != "Tapachula"
+
+
+@pytest.mark.parametrize("example", series_data().travel.examples, ids=lambda e: e.series)
+def test_a_trip_announced_in_headline_and_lead_is_the_meeting(example):
+    m = _meetings(example.text, "es" if "visita" in example.series else "en")[0]
+    assert (m.series, m.city, m.country, m.parties) == (
+        example.series,
+        example.city,
+        example.country,
+        example.parties,
+    )
+    assert m.rule == "meeting.travel" and m.round is None

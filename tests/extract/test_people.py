@@ -559,3 +559,17 @@ def test_english_taking_part_for_a_side():
     p = _people(text)
     assert p["Rachel Osei"].side == "CA"
     assert p["Marc Lavoie"].role == "member"
+
+
+def test_future_delegation_heads_named_by_surname_and_included_members():
+    text = (
+        "Rebecca Lindqvist, Assistant Secretary of State for Democracy, Human Rights, and Labor, will "
+        "travel to Bogotá next week. In Bogotá, Assistant Secretary Lindqvist will head a U.S. delegation "
+        "that will include U.S. Ambassador to Colombia Francisco Palmieri. The Colombian delegation will "
+        "be headed by Vice Minister Elizabeth Taylor Jay and will include Director Paula Gaviria Betancur."
+    )
+    p = _people(text)
+    assert p["Rebecca Lindqvist"].role == "head"
+    assert (p["Francisco Palmieri"].role, p["Francisco Palmieri"].side) == ("member", "US")
+    assert p["Elizabeth Taylor Jay"].role == "head"
+    assert p["Paula Gaviria Betancur"].role == "member"

@@ -15,7 +15,7 @@ from functools import cache
 
 from dialogwatch.extract.acronyms import paren_acronyms
 from dialogwatch.extract.context import DocContext
-from dialogwatch.extract.orgs import is_org_like, org_data, resolve_org, sole_country
+from dialogwatch.extract.orgs import is_org_like, org_data, resolve_org, wording_countries
 from dialogwatch.extract.places import find_countries, fold
 from dialogwatch.extract.prefilter import prefiltered
 from dialogwatch.extract.roles import markers
@@ -333,10 +333,8 @@ def _lexicon_side(name: str, ctx: DocContext) -> str | None:
     "Fiscalía General de la República" is Mexico's in a U.S.-Mexico text even beside "the
     U.S. delegation", but El Salvador's and Cuba's prosecutors share the name.
     """
-    only = sole_country(name)
-    if only is None:
-        return None
-    return only if only in _mentioned(ctx.text) else None
+    here = wording_countries(name) & _mentioned(ctx.text)
+    return next(iter(here)) if len(here) == 1 else None
 
 
 def _mentioned(text: str) -> frozenset[str]:

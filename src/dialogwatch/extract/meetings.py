@@ -20,6 +20,7 @@ from dialogwatch.extract.places import city_regex, find_countries, fold, lookup_
 from dialogwatch.extract.prefilter import Prefiltered, prefiltered
 from dialogwatch.extract.schema import DocumentInfo, Meeting
 from dialogwatch.extract.series_data import SeriesData, alt, series_data
+from dialogwatch.extract.travel import find_travel
 from dialogwatch.extract.venues import (
     cut_venue,
     dateline_city_in,
@@ -175,6 +176,12 @@ def _only_generic(name: str) -> bool:
 def find_meetings(ctx: DocContext, doc: DocumentInfo) -> list[Meeting]:
     """Return the meetings the document reports as having taken place."""
     anchors = _anchors(ctx, doc)
+    trip = find_travel(ctx, lambda seg: _date(ctx, doc, seg))
+    # the note announces a trip, and a round it mentions came before it; an international
+    # body's country visit is read as such below
+    first = (trip.start or 0) < anchors[0][0].start if trip is not None and anchors else True
+    if trip is not None and first and find_visit(ctx, lambda seg: _date(ctx, doc, seg), _future) is None:
+        return [trip]
     if not anchors:
         visit = find_visit(ctx, lambda seg: _date(ctx, doc, seg), _future)
         return [visit] if visit else []

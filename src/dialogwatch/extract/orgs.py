@@ -177,25 +177,21 @@ def _index() -> tuple[
     return by_sig, by_acr, sigs
 
 
-def sole_country(name: str) -> str | None:
-    """The government a lexicon wording or acronym always belongs to, when it names only one.
+def wording_countries(name: str) -> frozenset[str]:
+    """The governments whose own agency a lexicon wording or acronym names.
 
-    "Fiscalía General de la República" is Mexico's even in a sentence about the U.S. side;
-    "Ministry of Foreign Affairs" names no single country and gives None.
+    "Fiscalía General de la República" is Mexico's, El Salvador's and Cuba's; "Ministry of
+    Foreign Affairs" is every country's and gives none (the generic lexicon reads it).
     """
     name = name.strip().strip(",;.()")
     by_sig, by_acr, _ = _index()
     if _signature(name) in _generic_index():
-        return None  # "Ministry of the Interior": every country has one
+        return frozenset()
     compact = name.replace(" ", "").replace(".", "").upper()
     cands = (
         by_acr.get(compact, []) if len(name) <= 12 and name.isupper() else by_sig.get(_signature(name), [])
     )
-    countries = {c.country for c in cands}
-    if len(countries) != 1:
-        return None
-    only = countries.pop()
-    return None if only in (None, "INTL") else only
+    return frozenset(c.country for c in cands if c.country not in (None, "INTL"))
 
 
 @cache

@@ -147,6 +147,9 @@ def _lead_regex() -> tuple[re.Pattern[str], re.Pattern[str]]:
 _LEAD_KEYS = ("led", "lead", "head", "chair", "encabez", "presid", "lider", "met ", "reuni", "talks")
 
 
+_SURNAME_BEFORE = re.compile(r"\b([A-ZÁÉÍÓÚÑ][\w'’-]+),?\s+(?:(?:who|quien|que)\s+)?(?:will\s+)?$")
+
+
 def lead_verb_heads(text: str, seg: Segment, found: list[Participant]) -> list[tuple[str, str | None]]:
     """Make heads of people who lead a delegation as subjects ("X led the U.S. delegation with Y")."""
     lead, meet = _lead_regex()
@@ -174,6 +177,8 @@ def lead_verb_heads(text: str, seg: Segment, found: list[Participant]) -> list[t
         )
         if subj and not subjects:
             upgrades.append((subj.group(1), side))
+        elif not subjects and (named := _SURNAME_BEFORE.search(text, prev_end, pos)):
+            upgrades.append((named.group(1), side))  # "Assistant Secretary Malinowski will head ..."
         prev_end = obj_end
     mm = meet.search(seg.text)
     if mm and not DELEG_WORD.search(seg.text):

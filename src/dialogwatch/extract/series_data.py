@@ -27,6 +27,13 @@ class _Visits(BaseModel):
     bodies: list[str] = []  # heads of a visiting body's name, a regex each
 
 
+class _Travel(BaseModel):
+    verbs: list[str] = []  # an official's trip: "will travel to", "viajará a"
+    name_en: str = "visit to {country}"
+    name_es: str = "visita a {country}"
+    examples: list[_SeriesExample] = []
+
+
 class SeriesData(BaseModel):
     """Schema of series.yaml."""
 
@@ -45,6 +52,7 @@ class SeriesData(BaseModel):
     ministry_seat: str = r"(?!)"
     venue_buildings: list[str] = []
     visits: _Visits = _Visits()
+    travel: _Travel = _Travel()
     future_markers: list[str]
     past_held: list[str]
     meeting_refs: list[str] = []
