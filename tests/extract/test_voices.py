@@ -161,3 +161,15 @@ def test_spanish_speech_greeting_the_other_head():
     arango = people["Lucía Arango Peña"]
     assert (arango.side, arango.role) == ("CO", "head")  # opposite the guest she greets
     assert {a.kind: a.actors for a in ex.actions} == {"commitment": ["CO"], "ask": ["CO"]}
+
+
+def test_memo_addressee_org_with_commas_preparer_and_ask_list():
+    ex = extract_text(_text("memo_ngo_en.txt"))
+    people = {p.name: p for p in ex.participants}
+    to = people["Laura Whitcombe"]
+    assert (to.role, to.title) == ("addressee", "Assistant Secretary")
+    assert to.organization == "Bureau of Democracy, Human Rights, and Labor"
+    by = people["Daniel Ortega Ruiz"]
+    assert (by.role, by.side, by.organization) == ("signatory", "CSO", "WOLA")
+    assert people["Peña Nieto"].role == "mentioned"  # named in an ask, not a delegation member
+    assert ex.meetings == []  # "concluded that" reports a finding, not a meeting

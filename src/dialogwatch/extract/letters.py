@@ -61,6 +61,12 @@ _MEMO_TO = re.compile(
 )
 
 
+_PREPARED_BY = re.compile(
+    r"\b(?:[Pp]repared|[Dd]rafted|[Cc]ompiled|[Ww]ritten)\s+by\s+|\b(?:[Ee]laborad[oa]|[Pp]reparad[oa]|[Rr]edactad[oa])\s+por\s+"
+)
+_PREPARED_END = re.compile(r"\s*\(|,\s+(?:with|con)\s|[.;\n]\s")
+
+
 def signatories(ctx: DocContext) -> list[Participant]:
     """People who sign: blocks after the closing, a memo's "From:" line, or e-mail lines at the end."""
     text = ctx.text
@@ -74,6 +80,12 @@ def signatories(ctx: DocContext) -> list[Participant]:
                 out.append(p)
             elif _org_part(text[a:b]) and memo_org is None:
                 memo_org = re.sub(r"\s*\([^)]{1,15}\)\s*$", "", text[a:b].strip())  # without "(CAA)"
+    for m in _PREPARED_BY.finditer(text, len(text) // 2):
+        # "Prepared by Rachel Okafor, Senior Attorney, CEJIL (email), with contributions from ..."
+        end = _PREPARED_END.search(text, m.end())
+        p = _comma_block(ctx, m.end(), end.start() if end else len(text))
+        if p:
+            out.append(p)
     closing = None
     for m in _closing_regex().finditer(text):
         closing = m  # the last closing line
@@ -152,7 +164,12 @@ def _comma_block(ctx: DocContext, a: int, b: int) -> Participant | None:
         before = [text[x:y] for x, y in parts[:i]]
         after = [text[x:y] for x, y in parts[i + 1 :]]
         org = ", ".join(before) or None
-        if org is None and after and (_org_part(after[-1]) or not starts_with_title(after[-1])):
+        # "Assistant Secretary, Bureau of Democracy, Human Rights, and Labor": the organisation
+        # is everything from the first organisation-like piece on, commas and all
+        k = next((k for k in range(1, len(after) - 1) if _org_part(after[k])), None) if not org else None
+        if k is not None and _org_part(", ".join(after[k:])):
+            org, after = ", ".join(after[k:]), after[:k]
+        elif org is None and after and (_org_part(after[-1]) or not starts_with_title(after[-1])):
             org = after.pop()
         title = ", ".join(after) or None
         return _signatory(ctx, hit, title, org, a, b, "person.signature.comma")

@@ -88,6 +88,13 @@ def _line_span(text: str, pos: int) -> tuple[int, int]:
     return a, (b if b >= 0 else len(text))
 
 
+def _asks_for(lead: str, language: str) -> bool:
+    """True for "We recommend that the U.S. delegation:", which opens a list of asks, not people."""
+    from dialogwatch.extract.cues import find_cues
+
+    return any(h.cue.kind == "ask" for h in find_cues(lead, language))
+
+
 @cache
 def _member_opener() -> re.Pattern[str]:
     return re.compile(r"^\W*(?:" + "|".join(people_data().member_openers) + ")")
@@ -139,7 +146,7 @@ def _segment_people(
     list_ctx = state.get("list") if seg.kind == "item" else None
     if seg.kind != "item":
         state["list"] = None
-        if deleg and seg.text.rstrip().endswith(":"):
+        if deleg and seg.text.rstrip().endswith(":") and not _asks_for(seg.text, ctx.language):
             state["list"] = "member"
             side_mk = [m for m in mks if m.kind == "side"]
             state["side"] = side_mk[-1].value if side_mk else state.get("side")
