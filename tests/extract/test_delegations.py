@@ -381,3 +381,17 @@ def test_member_states_embassies_join_the_eu_delegation():
         "- Representantes de las embajadas de los Estados miembros de la UE."
     )
     assert "embajadas de los Estados miembros de la UE" in _deleg(es, "es")["EU"]
+
+
+def test_plural_head_shared_by_a_comma_list():
+    text = (
+        "The U.S. side was represented by Assistant Secretary Tom Malinowski, with officials from the "
+        "Departments of Justice, Labor and Homeland Security."
+    )
+    ctx = build_context(text, "en")
+    doc = classify_document(ctx)
+    dels = find_delegations(ctx, doc, find_participants(ctx, doc, find_acronyms(ctx)), find_acronyms(ctx))
+    us = next(d for d in dels if d.side == "US")
+    assert {"Department of Justice", "Department of Labor", "Department of Homeland Security"} <= set(
+        us.organizations
+    )

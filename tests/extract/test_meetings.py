@@ -732,3 +732,24 @@ def test_a_trip_announced_in_headline_and_lead_is_the_meeting(example):
         example.parties,
     )
     assert m.rule == "meeting.travel" and m.round is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Officials met on Thursday in Washington, the first meeting of the U.S.-China Human Rights "
+            "Dialogue in two years. The 19th round of the dialogue was held at the State Department.",
+            "en",
+        ),
+        (
+            "Los funcionarios se reunieron el jueves en Bruselas, el primer encuentro del Diálogo de "
+            "Derechos Humanos UE–Cuba desde 2019. La cuarta sesión del diálogo se celebró en la sede "
+            "del SEAE.",
+            "es",
+        ),
+    ],
+)
+def test_first_meeting_in_years_is_not_the_first_round(text, lang):
+    m = _meetings(text, lang, date="2015-08-14")[0]
+    assert m.round != 1

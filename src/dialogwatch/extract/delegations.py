@@ -184,13 +184,18 @@ def _org_list(text: str, a: int, b: int) -> list[tuple[str, int, int]]:
     return out
 
 
+_HEAD_LIST_SEP = re.compile(
+    r",?\s+(?:and|y|e)\s+(?:(?:of|de)\s+)?(?=[A-ZÁÉÍÓÚ])|,\s+(?:(?:of|de)\s+)?(?=[A-ZÁÉÍÓÚ])"
+)
+
+
 def _distribute_head(piece: str, shared: str | None) -> tuple[list[str], str | None]:
     """Give each item of "the Departments of Justice and (of) Homeland Security" its own head."""
     plural = re.match(r"^(?:the\s+|los\s+|las\s+)?(?P<h>[A-ZÁÉÍÓÚ]\w+)\s+(?P<p>of|de)\s+(?P<rest>.+)$", piece)
     heads = org_data().plural_heads
     if plural and plural.group("h") in heads:
         head = f"{heads[plural.group('h')]} {plural.group('p')}"
-        parts = re.split(r"\s+(?:and|y|e)\s+(?:(?:of|de)\s+)?(?=[A-ZÁÉÍÓÚ])", plural.group("rest"))
+        parts = _HEAD_LIST_SEP.split(plural.group("rest"))  # "of Justice, Labor and Homeland Security"
         return [f"{head} {p}" for p in parts], head
     if shared and not _ORG_START.match(piece):
         rest = re.sub(r"^(?:of|de)\s+", "", piece)

@@ -361,6 +361,13 @@ _RELATIVE_PAST = re.compile(
 )
 
 
+_FIRST_IN_YEARS = re.compile(
+    r"(?:[^.;]|\.(?!\s)){0,100}?\b(?:in\s+(?:\w+\s+){0,2}(?:years?|decades?)|since\s+\d{4}|en\s+(?:\w+\s+){0,2}(?:años?|décadas?)"
+    r"|desde\s+(?:\d{4}|hace))\b",
+    re.IGNORECASE,
+)
+
+
 def _round(text: str, seg: Segment, series_start: int) -> int | None:
     rw = alt(series_data().round_words)
     pat = re.compile(rf"^\s*(?:\w+\s+){{0,2}}?(?i:{rw})\b")
@@ -368,6 +375,8 @@ def _round(text: str, seg: Segment, series_start: int) -> int | None:
     for start, end, v in find_ordinals(text, seg.start, seg.end):
         follow = text[end : end + 60]
         near = 0 <= series_start - end <= 45
+        if v == 1 and _FIRST_IN_YEARS.match(text, end, min(seg.end, series_start + 120)):
+            continue  # "the first meeting of the Dialogue in two years": not its first round
         if (pat.match(follow) or near) and v < 100:
             candidates.append((abs(series_start - start), v))
     return min(candidates)[1] if candidates else None

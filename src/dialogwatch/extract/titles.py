@@ -197,7 +197,8 @@ def _org_start(rest: str) -> bool:
     if first.isupper() and 3 <= len(first) <= 8 and (resolve_org(first) is not None or len(r.split()) == 1):
         return True  # an acronym: "director of FJEDD"
     rec = resolve_org(r, exact=True)
-    return rec is not None and bool(_org_head_anywhere().search(r))
+    # "advocacy director at Human Rights First": a civil-society name needs no head word
+    return rec is not None and (rec.kind == "ngo" or bool(_org_head_anywhere().search(r)))
 
 
 @cache
