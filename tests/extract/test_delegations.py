@@ -395,3 +395,15 @@ def test_plural_head_shared_by_a_comma_list():
     assert {"Department of Justice", "Department of Labor", "Department of Homeland Security"} <= set(
         us.organizations
     )
+
+
+def test_country_further_represented_by_a_list():
+    text = (
+        "The EU-Uzbekistan Human Rights Dialogue was held in Tashkent. Uzbekistan was further represented "
+        "by the Ministry of Foreign Affairs, the Ministry of Justice and the Supreme Court."
+    )
+    ctx = build_context(text, "en")
+    doc = classify_document(ctx)
+    dels = find_delegations(ctx, doc, find_participants(ctx, doc, find_acronyms(ctx)), find_acronyms(ctx))
+    uz = next(d for d in dels if d.side == "UZ")
+    assert uz.organizations == ["Ministry of Foreign Affairs", "Ministry of Justice", "Supreme Court"]

@@ -573,3 +573,24 @@ def test_future_delegation_heads_named_by_surname_and_included_members():
     assert (p["Francisco Palmieri"].role, p["Francisco Palmieri"].side) == ("member", "US")
     assert p["Elizabeth Taylor Jay"].role == "head"
     assert p["Paula Gaviria Betancur"].role == "member"
+
+
+def test_appositive_stops_before_the_rest_of_the_list_and_speaker_titles():
+    text = (
+        "The Dialogue was co-chaired by Anna Berg, Head of the Central Asia Division at the European "
+        "External Action Service, and by Akmal Saidov, First Deputy Speaker of the Legislative Chamber. "
+        "The EU delegation also included Ingrid Vos, Head of the EU Delegation to Uzbekistan, and "
+        "representatives of the European Commission."
+    )
+    p = _people(text)
+    assert p["Ingrid Vos"].title == "Head of the EU Delegation to Uzbekistan"
+    assert p["Akmal Saidov"].title.startswith("First Deputy Speaker")
+
+
+def test_spanish_membership_with_ademas():
+    text = (
+        "La delegación colombiana estuvo integrada, además, por la Dra. Lina Rozo Pérez, directora de "
+        "Derechos Humanos de la Cancillería, y por funcionarios de la Unidad Nacional de Protección."
+    )
+    p = _people(text, "es")
+    assert (p["Lina Rozo Pérez"].role, p["Lina Rozo Pérez"].side) == ("member", "CO")

@@ -52,7 +52,8 @@ def appositive(text: str, a: int, b: int) -> str | None:
     if not re.match(r"\s*(?:,|\s[–—-]|:)\s*\S", s):
         return None
     s = s.strip().lstrip(",–—-:").strip()
-    cut = re.search(r",\s+(?!(?:and|y|e|de|del|of|for|para|the|la|el)\b)[a-záéíóúñ]+\b", s)
+    # ", chair of ...": a new clause; ", and representatives of ...": the list goes on
+    cut = re.search(r",\s+(?:(?:and|y|e)\s+)?(?!(?:and|y|e|de|del|of|for|para|the|la|el)\b)[a-záéíóúñ]+\b", s)
     if cut and not starts_with_title(s[cut.start() + 1 :].strip()):
         s = s[: cut.start()]
     # a list joint or a text cut off mid-phrase leaves function words at the end

@@ -276,8 +276,8 @@ _PARTICIPATION = re.compile(
     r"\b(?:contó con|con|with)\s+(?:la\s+|the\s+)?(?:participación|participation)\s+(?:de|of)\s+"
 )
 _REPRESENTED = re.compile(
-    r",?\s+(?:were|was)\s+(?:also\s+)?represented(?:,\s+as\s+(?:were|was))?\s+|"
-    r",?\s+(?:estuvieron|estuvo)\s+(?:también\s+)?representad[oa]s?(?:,\s+(?:así\s+)?como\s+)?\s*"
+    r",?\s+(?:were|was)\s+(?:also\s+|further\s+|additionally\s+)?represented(?:,\s+as\s+(?:were|was))?\s+(?:by\s+)?|"
+    r",?\s+(?:estuvieron|estuvo)\s+(?:también\s+|además\s+)?representad[oa]s?(?:,\s+(?:así\s+)?como\s+)?\s*(?:por\s+)?"
 )
 
 
