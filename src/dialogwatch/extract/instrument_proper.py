@@ -32,9 +32,13 @@ def _patterns(
     kinds = {h.lower(): k for h, k in heads}
     # the name is read forwards ("programa Sembrando Vida") and backwards ("the eTrace system")
     # from each head word
-    after = re.compile(rf"[ \t]+{_Q_OPEN}(?P<name>{_NAME}){_Q_CLOSE}(?![\w-])")
+    # a quoted name may hold any words ("el programa «Quédate en México»"); "la política de Paz Total"
+    after = re.compile(
+        rf"[ \t]+(?:(?:de|of)[ \t]+)?"
+        rf"(?:[\"“«](?P<quoted>[A-ZÁÉÍÓÚÑ][^\"”»\n]{{1,60}})[\"”»]|(?P<name>{_NAME})(?![\w-]))"
+    )
     before = re.compile(
-        rf"(?<![\w-])(?:the|its|our|their|a)[ \t]+{_Q_OPEN}(?P<name>{_NAME}){_Q_CLOSE}[ \t]+$"
+        rf"(?<![\w-])(?i:the|its|our|their|a)[ \t]+{_Q_OPEN}(?P<name>{_NAME}){_Q_CLOSE}[ \t]+$"
     )
     return after, before, kinds
 
@@ -52,6 +56,21 @@ def _head_words(text: str, kinds: dict[str, str], limit: int) -> list[tuple[int,
                 out.append((i, j))
             i = text.find(word, i + 1, limit)
     return sorted(out)
+
+
+_PLURAL_SPLIT = re.compile(r"[ \t]+(?:y|and|e)[ \t]+(?=[A-ZÁÉÍÓÚÑ])")
+
+
+def _each_name(m: re.Match[str], head: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of the name after a head word, or of each name a plural head introduces."""
+    a, b = m.start("name"), m.end("name")
+    if not head.endswith("s"):
+        return [(m.start() - len(head), b, m.group("name"))]  # "el programa Sembrando Vida"
+    out, pos = [], a
+    for j in _PLURAL_SPLIT.finditer(m.string, a, b):
+        out.append((pos, j.start(), m.string[pos : j.start()]))
+        pos = j.end()
+    return [*out, (pos, b, m.string[pos:b])]
 
 
 def _is_name(name: str) -> bool:
@@ -84,9 +103,16 @@ def find_proper_instruments(
         head = text[h_start:h_end]
         # cheap looks at the neighbouring words first: most head words stand among lower-case ones
         nxt = text[h_end : h_end + 4].lstrip(' \t"“«')
+        if nxt[:3] in ("de ", "of "):
+            nxt = nxt[3:] + text[h_end + 4 : h_end + 7]
         fwd = after.match(text, h_end, limit) if nxt[:1].isupper() or nxt[1:2].isupper() else None
-        if fwd:
-            hits.append((h_start, fwd.end("name"), fwd.group("name"), head, "instrument.proper-after-head"))
+        if fwd and fwd.group("quoted"):
+            quoted = fwd.group("quoted")
+            hits.append((fwd.start("quoted"), fwd.end("quoted"), quoted, head, "instrument.proper-quoted"))
+        elif fwd and (text[h_end : fwd.start("name")].strip() == "" or kinds[head.lower()] == "framework"):
+            rule = "instrument.proper-after-head"
+            for a, b, name in _each_name(fwd, head):  # "los programas Sembrando Vida y Jóvenes ..."
+                hits.append((a, b, name, head, rule))
         prev = text[max(0, h_start - 40) : h_start].rstrip(' \t"”»').rsplit(None, 1)[-1:]
         if not prev or not any(ch.isupper() for ch in prev[0]):
             continue  # "the Sembrando Vida program": a capital in the word just before the head

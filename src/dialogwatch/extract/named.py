@@ -94,11 +94,11 @@ _LEAD = re.compile(
 )
 _POSSESSIVE = re.compile(r"^.*?[’']s\s+")
 _PREP = re.compile(
-    r"^\s+(?:on|for|to|against|in\s+support\s+of|de|del|para|sobre|contra|en\s+materia\s+de)\s+",
+    r"^\s+(?:on|for|to|against|in\s+support\s+of|de|del|para|sobre|contra|en\s+materia(?:\s+de)?)\s+",
     re.IGNORECASE,
 )
 _STOP_WORD = re.compile(
-    r"^(?:(?:and|y|e|or|o)\s+(?:un|una|el|la|los|las|a|an|the|other|otros|otras)\b|in|en|at|from|since|desde|after|before|during|durante|with|which|that|who|whose|by|within|while|as|que|el\s+cual|la\s+cual|con|por|mediante|in\s+(?:19|20)\d\d|"
+    r"^(?:(?:and|y|e|or|o)\s+(?:un|una|el|la|los|las|a|an|the|other|otro|otra|otros|otras)\b|in|en|at|from|since|desde|after|before|during|durante|with|which|that|who|whose|by|within|while|as|que|el\s+cual|la\s+cual|con|por|mediante|in\s+(?:19|20)\d\d|"
     r"en\s+(?:19|20)\d\d|is|are|was|were|has|have|will|es|son|fue|ha|han|será|"
     # a participle after the name reports what was done to it ("the law on X adopted in March")
     r"adopted|approved|passed|enacted|signed|launched|announced|established|created|introduced|"
@@ -247,6 +247,8 @@ def find_instruments(
                 name = name[:-1]
                 end -= 1
             rest = name.replace(head, "", 1).strip()
+            if re.fullmatch(r"['’]s", rest) or (text[end : end + 2] in ("'s", "’s") and not rest):
+                continue  # "the Mechanism's risk analysts": a reference back, not a name
             if not rest or _ACRONYM.fullmatch(rest):
                 continue  # a bare head ("the Network", "Red TDT") is a reference or an acronym, not a name
             if head in _NGO_HEADS and _ngo(name):
@@ -300,7 +302,8 @@ def find_instruments(
 
 
 # "la Ley sobre Refugiados y la Convención Internacional ...": a joint before a second article
-_JOINT = re.compile(r"\s+(?:y|and|e)\s+(?:la|el|los|las|the)\s+(?=[A-ZÁÉÍÓÚÑ])")
+_DOCUMENT_KINDS = frozenset({"law", "agreement", "framework", "plan", "programme"})
+_JOINT = re.compile(r"\s+(?:y|and|e)\s+(?:(?:de|of|a|to)\s+)?(?:la|el|los|las|the)\s+(?=[A-ZÁÉÍÓÚÑ])")
 
 
 def _two_instruments(m: re.Match[str], head_rx: re.Pattern[str]) -> list[tuple[int, str]]:
@@ -310,6 +313,9 @@ def _two_instruments(m: re.Match[str], head_rx: re.Pattern[str]) -> list[tuple[i
         left, right = name[: j.start()], name[j.end() :]
         if head_rx.search(left) and head_rx.search(right):
             return [(m.start(), left), (m.start() + j.end(), right)]
+        opens = head_rx.match(right)
+        if opens and not head_rx.search(left) and _head_index()[1][opens.group(0)] in _DOCUMENT_KINDS:
+            return [(m.start() + j.end(), right)]  # "la Carta de la OEA y de la Convención Americana"
     return [(m.start(), name)]
 
 
