@@ -11,7 +11,7 @@ them; one per organisation (unified with ``resolve_org``).
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from dialogwatch.extract.acronyms import paren_acronyms
 from dialogwatch.extract.context import DocContext
@@ -338,10 +338,12 @@ def _lexicon_side(name: str, ctx: DocContext) -> str | None:
     "Fiscalía General de la República" is Mexico's in a U.S.-Mexico text even beside "the
     U.S. delegation", but El Salvador's and Cuba's prosecutors share the name.
     """
-    here = wording_countries(name) & _mentioned(ctx.text)
+    countries = wording_countries(name)
+    here = countries & _mentioned(ctx.text) if countries else countries
     return next(iter(here)) if len(here) == 1 else None
 
 
+@lru_cache(maxsize=4)  # one document at a time; a str caches its own hash, so lookups are cheap
 def _mentioned(text: str) -> frozenset[str]:
     return frozenset(c for _, _, c in find_countries(text[:5000]))
 

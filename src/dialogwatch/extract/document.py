@@ -205,18 +205,22 @@ def find_issue_date(ctx: DocContext) -> tuple[str | None, str]:
     for d in dates:
         if d.start < 800 and re.match(r"[ \t*_]*(?:\n|$|[|·•]\s)", head[d.end :]):
             return d.iso, "date.line_end"
-    year = year_hint(text)
-    if year is not None:
-        # "WASHINGTON, March 4 (Reuters) -" dates the story; the year is the one the text lives in
-        dated = [
-            d
-            for d in find_dates(head, year=year, language=lang)
-            if d.precision == "day" and not _ignored(head, d)
-        ]
-        hit = _in_dateline(head, dated) or _on_own_line(head[:800], dated)
-        if hit:
-            return hit, "date.dateline_year_hint"
+    # "WASHINGTON, March 4 (Reuters) -" dates the story; the year is the one the text lives in.
+    # A placeholder year finds such a date first, so the year is sought only when there is one.
+    top = head[:800]  # a dateline or a date line heads the text
+    dated = [
+        d
+        for d in find_dates(top, year=_NO_YEAR, language=lang)
+        if d.precision == "day" and d.iso.startswith(f"{_NO_YEAR}-") and not _ignored(top, d)
+    ]
+    hit = (_in_dateline(top, dated) or _on_own_line(top, dated)) if dated else None
+    year = year_hint(text) if hit else None
+    if hit and year is not None:
+        return f"{year:04d}{hit[4:]}", "date.dateline_year_hint"
     return None, ""
+
+
+_NO_YEAR = 1004  # a year no dialogue document bears
 
 
 def _on_own_line(head: str, dates: list[DateMatch]) -> str | None:

@@ -44,12 +44,15 @@ def _patterns(
 
 
 def _head_words(text: str, kinds: dict[str, str], limit: int) -> list[tuple[int, int]]:
-    """Where a lower-case head word stands as a word of its own (``str.find``: no regex scan)."""
+    """Where a lower-case head word, or its plural in -s, stands as a word of its own
+    (``str.find``: no regex scan)."""
     out = []
     for word in kinds:
         i = text.find(word, 0, limit)
         while i >= 0:
             j = i + len(word)
+            if j < len(text) and text[j] == "s":
+                j += 1  # "los programas Sembrando Vida y ...": the plural introduces several names
             if (i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "-")) and (
                 j >= len(text) or not (text[j].isalnum() or text[j] == "-")
             ):
@@ -59,6 +62,11 @@ def _head_words(text: str, kinds: dict[str, str], limit: int) -> list[tuple[int,
 
 
 _PLURAL_SPLIT = re.compile(r"[ \t]+(?:y|and|e)[ \t]+(?=[A-ZÁÉÍÓÚÑ])")
+
+
+def _kind(kinds: dict[str, str], head: str) -> str:
+    low = head.lower()
+    return kinds.get(low) or kinds[low[:-1]]  # "programas" is a "programa"
 
 
 def _each_name(m: re.Match[str], head: str) -> list[tuple[int, int, str]]:
@@ -109,7 +117,7 @@ def find_proper_instruments(
         if fwd and fwd.group("quoted"):
             quoted = fwd.group("quoted")
             hits.append((fwd.start("quoted"), fwd.end("quoted"), quoted, head, "instrument.proper-quoted"))
-        elif fwd and (text[h_end : fwd.start("name")].strip() == "" or kinds[head.lower()] == "framework"):
+        elif fwd and (text[h_end : fwd.start("name")].strip() == "" or _kind(kinds, head) == "framework"):
             rule = "instrument.proper-after-head"
             for a, b, name in _each_name(fwd, head):  # "los programas Sembrando Vida y Jóvenes ..."
                 hits.append((a, b, name, head, rule))
@@ -126,6 +134,6 @@ def find_proper_instruments(
         if any(x < end and start < y for x, y in taken):
             continue
         full = re.sub(r"[\"“”«»]", "", text[start:end])
-        out.append(Instrument(name=full, kind=kinds[head.lower()], start=start, end=end, rule=rule))
+        out.append(Instrument(name=full, kind=_kind(kinds, head), start=start, end=end, rule=rule))
         taken.append((start, end))
     return out

@@ -64,6 +64,7 @@ _MEMO_TO = re.compile(
 _PREPARED_BY = re.compile(
     r"\b(?:[Pp]repared|[Dd]rafted|[Cc]ompiled|[Ww]ritten)\s+by\s+|\b(?:[Ee]laborad[oa]|[Pp]reparad[oa]|[Rr]edactad[oa])\s+por\s+"
 )
+_PREPARED_WORDS = ("repared by", "rafted by", "ompiled by", "ritten by", "ado por", "ada por")
 _PREPARED_END = re.compile(r"\s*\(|,\s+(?:with|con)\s|[.;\n]\s")
 
 
@@ -80,7 +81,8 @@ def signatories(ctx: DocContext) -> list[Participant]:
                 out.append(p)
             elif _org_part(text[a:b]) and memo_org is None:
                 memo_org = re.sub(r"\s*\([^)]{1,15}\)\s*$", "", text[a:b].strip())  # without "(CAA)"
-    for m in _PREPARED_BY.finditer(text, len(text) // 2):
+    prepared = any(w in text for w in _PREPARED_WORDS)  # a substring test first: few texts say
+    for m in _PREPARED_BY.finditer(text, len(text) // 2) if prepared else ():
         # "Prepared by Rachel Okafor, Senior Attorney, CEJIL (email), with contributions from ..."
         end = _PREPARED_END.search(text, m.end())
         p = _comma_block(ctx, m.end(), end.start() if end else len(text))

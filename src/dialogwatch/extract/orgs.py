@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from pydantic import BaseModel
 
@@ -177,6 +177,7 @@ def _index() -> tuple[
     return by_sig, by_acr, sigs
 
 
+@lru_cache(maxsize=2048)
 def wording_countries(name: str) -> frozenset[str]:
     """The governments whose own agency a lexicon wording or acronym names.
 

@@ -57,7 +57,7 @@ def segment(text: str) -> list[Segment]:
             if is_item:
                 out.append(_make(text, l_start, l_end, "item", block_no))
                 continue
-            label = SPEAKER_LABEL.match(text, l_start, l_end)
+            label = SPEAKER_LABEL.match(text, l_start, l_end) if ":" in text[l_start : l_start + 70] else None
             if label and not _names_side(label.group(0)):
                 out.append(_make(text, l_start, label.end() - 1, "heading", block_no))
                 l_start = label.end()

@@ -223,7 +223,7 @@ def split_title(phrase: str) -> TitleParts:
         acr = m.group(1).strip()
         s = s[: m.start()].rstrip(" ,")
     s = re.sub(r"\s*\([^)]*\)", "", s).strip()
-    ranked = _RANK_AFTER.match(s)
+    ranked = _RANK_AFTER.match(s) if "," in s else None
     if ranked and starts_with_title(ranked.group("rank")) and starts_with_title(ranked.group("post")):
         s = ranked.group("post")  # "secretario de Marina, almirante": the post, not the rank
     valid: list[tuple[bool, int, str, str]] = []
@@ -235,7 +235,8 @@ def split_title(phrase: str) -> TitleParts:
         if not title or not starts_with_title(title):
             continue
         org = _ARTICLE.sub("", rest.strip(" ,"))
-        org = _CLAUSE_AFTER_ORG.split(org, maxsplit=1)[0]  # "..., for the energy she brought"
+        if "," in org:
+            org = _CLAUSE_AFTER_ORG.split(org, maxsplit=1)[0]  # "..., for the energy she brought"
         second = re.search(r"\s+(?:y|and)\s+(?=[a-záéíóúñ])", org)
         if second and starts_with_title(org[second.end() :]):
             org = org[: second.start()]  # "presidente de la CIDH y relator para Ecuador": two posts

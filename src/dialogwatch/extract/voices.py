@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from pydantic import BaseModel
 
@@ -203,7 +203,12 @@ def _label_side(label: str) -> str | None:
 
 def speech_titles(ctx: DocContext) -> list[Segment]:
     """The title lines that make the text an official's remarks, among its first lines."""
-    return [seg for seg in ctx.segments[:6] if seg.start <= 600 and is_speech_title(seg.text)]
+    return list(_speech_titles(tuple(seg for seg in ctx.segments[:6] if seg.start <= 600)))
+
+
+@lru_cache(maxsize=8)  # meetings and voices both ask, once per document
+def _speech_titles(first: tuple[Segment, ...]) -> tuple[Segment, ...]:
+    return tuple(seg for seg in first if is_speech_title(seg.text))
 
 
 def _speech(ctx: DocContext, people: list[Participant]) -> list[Voice]:
