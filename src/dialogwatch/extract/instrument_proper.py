@@ -122,6 +122,8 @@ def find_proper_instruments(
             for a, b, name in _each_name(fwd, head):  # "los programas Sembrando Vida y Jóvenes ..."
                 hits.append((a, b, name, head, rule))
         prev = text[max(0, h_start - 40) : h_start].rstrip(' \t"”»').rsplit(None, 1)[-1:]
+        if head.lower() not in kinds:
+            continue  # a plural reads forwards only: "the Network plans to" has a verb, not a head
         if not prev or not any(ch.isupper() for ch in prev[0]):
             continue  # "the Sembrando Vida program": a capital in the word just before the head
         back = before.search(text, max(0, h_start - 120), h_start)
