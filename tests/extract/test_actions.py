@@ -245,3 +245,26 @@ def test_agencies_as_subjects_pledge_for_their_governments_and_speeches_pledge_w
         "Antes de que termine el año vamos a reglamentar la Ley 2364 de 2024.", doc=speech, lang="es"
     )
     assert act.kind == "commitment"
+
+
+def test_questions_ask_nobody():
+    text = (
+        "PREGUNTA: Secretaria, ¿pidió México a la DEA que entregue los mensajes interceptados?\n\n"
+        "QUESTION: Did you urge Mexico to extradite more suspects?"
+    )
+    assert _acts(text, DocumentInfo(doc_type="other"), "es") == []
+
+
+def test_numbered_section_headings_under_a_recommendation_lead_are_not_asks():
+    text = (
+        "We recommend that the U.S. delegation:\n\n"
+        "1. Disappearances\n\n"
+        "- Press Mexico to fund the National Search Commission.\n\n"
+        "2. Migrants and asylum seekers\n\n"
+        "- End the detention of children in migration stations."
+    )
+    acts = _acts(text, DocumentInfo(doc_type="letter"))
+    assert [a.text for a in acts if a.kind == "ask"] == [
+        "Press Mexico to fund the National Search Commission.",
+        "End the detention of children in migration stations.",  # still under the lead
+    ]

@@ -55,6 +55,11 @@ _NEGATED = re.compile(r"\b(?:not|never|no|nunca|tampoco)\s+(?:(?:also|yet|se|nos
 _VERBISH = re.compile(r"\b(?:is|are|was|were|be|been|has|have|that|es|son|fue|ha|han)\b", re.IGNORECASE)
 
 
+_QUESTION = re.compile(r"^\s*¿|\?\s*[\"”»']?\s*$")
+# a short capitalised phrase with no verb or full stop, numbered like a list item: a heading
+_SECTION_ITEM = re.compile(r"[A-ZÁÉÍÓÚÑ][^.;:!?]{0,50}(?<![.;:!?])")
+
+
 def find_actions(
     ctx: DocContext,
     doc: DocumentInfo | None,
@@ -89,6 +94,10 @@ def find_actions(
             lead_in = None
             continue
         prev = out[-1].actors if out and out[-1].end and seg.start - out[-1].end < 600 else None
+        if _QUESTION.search(seg.text):
+            continue  # "¿pidió México a la DEA ...?": a reporter's question asks nobody for anything
+        if seg.kind == "item" and _SECTION_ITEM.fullmatch(seg.text):
+            continue  # "2. Migrants and asylum seekers": a numbered section's heading, the lead goes on
         action = _action_for(seg, ctx, doc_type, parties, you, date, block_starts[seg.block], prev)
         if action is not None and voices:
             _speaker_actors(action, voice_at(voices, action.start if action.start is not None else seg.start))
