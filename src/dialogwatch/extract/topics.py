@@ -29,6 +29,9 @@ class _TopicEntry(BaseModel):
     terms: list[str] = []
     weak: list[str] = []
     names: list[str] = []
+    # names that support a topic other evidence raises, never alone ("Guardia Nacional" in a
+    # delegation list is not a discussion of the military's role)
+    weak_names: list[str] = []
 
 
 class _TopicExample(BaseModel):
@@ -93,9 +96,9 @@ def _compiled() -> tuple[dict[str, list[_Spec]], dict[str, list[_Spec]], dict[st
             rx = re.compile(rf"(?:{term})(?![\w-])", re.IGNORECASE)
             key, whole = _literal_key(term)
             (full if whole else prefix).setdefault(key.lower(), []).append((rx, tid, weight, False))
-        for name in entry.names:
+        for name, weight in [(n, 1.0) for n in entry.names] + [(n, WEAK) for n in entry.weak_names]:
             rx = re.compile(rf"{re.escape(name)}(?![\w])")
-            names.setdefault(re.split(r"[\s'’-]", name, maxsplit=1)[0], []).append((rx, tid, 1.0, True))
+            names.setdefault(re.split(r"[\s'’-]", name, maxsplit=1)[0], []).append((rx, tid, weight, True))
     return full, prefix, names
 
 
@@ -212,11 +215,16 @@ def find_topics(ctx: DocContext, actions: list[Action]) -> list[Topic]:
     """Return the topics the document discusses, with scores and evidence."""
     sums: dict[str, float] = {}
     evidence: dict[str, list[Evidence]] = {}
+    strong: set[str] = set()
     for hit in topic_hits(ctx.text):
         sums[hit.topic] = sums.get(hit.topic, 0.0) + hit.weight
+        if not (hit.name and hit.weight < 1):
+            strong.add(hit.topic)
         ev = evidence.setdefault(hit.topic, [])
         if len(ev) < 5:
-            rule = "topic.name" if hit.name else ("topic.term" if hit.weight >= 1 else "topic.weak")
+            rule = "topic.name" if hit.name else "topic.term"
+            if hit.weight < 1:
+                rule = "topic.weak_name" if hit.name else "topic.weak"
             ev.append(Evidence(start=hit.start, end=hit.end, rule=rule, confidence=hit.weight))
     for action in actions:  # a pledge or ask about a topic is strong evidence
         for tid in action.topics:
@@ -225,7 +233,7 @@ def find_topics(ctx: DocContext, actions: list[Action]) -> list[Topic]:
     out = [
         Topic(id=tid, score=round(1 - 0.5**total, 3), evidence=evidence.get(tid, []))
         for tid, total in sums.items()
-        if total >= THRESHOLD and evidence.get(tid)
+        if total >= THRESHOLD and evidence.get(tid) and tid in strong
     ]
     out.sort(key=lambda t: (-t.score, order.index(t.id)))
     return out
