@@ -75,7 +75,8 @@ def _modifiers() -> frozenset[str]:
 # alternation: a pattern that opens with a character class lets sre skip straight to capitals
 # instead of trying both branches at every position (same matches: the look-behind keeps
 # "A.B." to [A-Z], and the branches are tried in the same order).
-_CAP = r"(?:[A-ZÁÉÍÓÚÑ](?:(?<=[A-Z])\.(?:[A-Z]\.)+|(?:[\w'’-]|\.(?=\w))*))"
+# a capitalised word; "Canada–Mexico" (an en dash between two) is one
+_CAP = r"(?:[A-ZÁÉÍÓÚÑ](?:(?<=[A-Z])\.(?:[A-Z]\.)+|(?:[\w'’-]|\.(?=\w)|[–—](?=[A-ZÁÉÍÓÚÑ]))*))"
 _CONN = r"(?:of|for|on|to|and|the|against|de|del|la|las|los|el|en|para|sobre|y|contra|a|e)"
 _RUN = re.compile(rf"{_CAP}(?:(?:[ \t]+{_CONN})*[ \t]+{_CAP}|,[ \t]+(?:and[ \t]+|y[ \t]+)?{_CAP})*")
 # "for Security, Public Health and Safe Communities": a series closed by and/y inside one name
@@ -94,7 +95,8 @@ _LEAD = re.compile(
 )
 _POSSESSIVE = re.compile(r"^.*?[’']s\s+")
 _PREP = re.compile(
-    r"^\s+(?:on|for|to|against|in\s+support\s+of|de|del|para|sobre|contra|en\s+materia(?:\s+de)?)\s+",
+    r"^\s+(?:on|for|to(?!\s+(?:the|a|an|its|their|his|her)\b)|against|in\s+support\s+of|de|del|para|sobre|contra"
+    r"|en\s+materia(?:\s+de)?)\s+",
     re.IGNORECASE,
 )
 _STOP_WORD = re.compile(
@@ -235,8 +237,8 @@ def find_instruments(
             ends_with_head = name.rstrip(".").endswith(head) or bool(number)
             if kinds[head] == "permit":
                 ext = ""
-            elif ends_with_head:
-                ext = _complement(text, end)
+            elif ends_with_head or _IN_MATTERS.match(text, end):
+                ext = _complement(text, end)  # "Convenio de Cooperación en materia de Lucha contra ..."
             else:  # but a year may date any name ("Acuerdo Final de Paz de 2016")
                 year = _YEAR_COMPLEMENT.match(text, end)
                 ext = year.group(0) if year else ""
@@ -254,6 +256,10 @@ def find_instruments(
             if head in _NGO_HEADS and _ngo(name):
                 continue
             # a law may name the body it governs ("Ley Orgánica del Ministerio Público")
+            meeting_of = _MEETING_OF.match(name) if kinds[head] == "working_group" else None
+            if meeting_of and head_m.start() >= meeting_of.end():
+                # "la VIII Reunión del Grupo de Trabajo Bilateral ...": the group is the instrument
+                start, name = start + meeting_of.end(), name[meeting_of.end() :]
             if _excluded(name, name.find(head) if kinds[head] == "law" else None):
                 continue
             items.append(
@@ -302,6 +308,13 @@ def find_instruments(
 
 
 # "la Ley sobre Refugiados y la Convención Internacional ...": a joint before a second article
+_MEETING_OF = re.compile(
+    r"^(?:[IVXLC]+\s+|\d+(?:st|nd|rd|th|ª|a|º|o)?\s+)?(?:Reunión|Sesión|Ronda|Meeting|Session|Round)\s+(?:del|de\s+la|de|of\s+the|of)\s+"
+)
+_OF_MEETING_END = re.compile(
+    r"(?:Reunión|Sesión|Ronda|Meeting|Session|Round)\s+(?:del|de\s+la|de|of\s+the|of)\s+$"
+)
+_IN_MATTERS = re.compile(r"\s+(?:en\s+materia\s+de|in\s+the\s+field\s+of)\s")
 _DOCUMENT_KINDS = frozenset({"law", "agreement", "framework", "plan", "programme"})
 _JOINT = re.compile(r"\s+(?:y|and|e)\s+(?:(?:de|of|a|to)\s+)?(?:la|el|los|las|the)\s+(?=[A-ZÁÉÍÓÚÑ])")
 
@@ -329,7 +342,10 @@ def _valid_head(name: str, head_rx: re.Pattern[str]) -> re.Match[str] | None:
         # "ILO Convention No", "Decree 147", "Título 42": a number names the instrument
         numbered = re.match(r"\s+(?:(?:No|N\.?º|Nº|Number|Número|núm)\.?|\d{1,6})$", after)
         # "Firmaron la Convención Americana ...": a determiner opens the name at the head
-        opens = h.start() == 0 or _VERB_DET.match(name[: h.start()]) is not None
+        before = name[: h.start()]
+        group = _head_index()[1].get(h.group(0)) == "working_group"
+        opens = h.start() == 0 or _VERB_DET.match(before) is not None
+        opens = opens or (group and _OF_MEETING_END.search(before) is not None)  # "Reunión del Grupo ..."
         if not after.strip() or connector or numbered or opens:
             return h  # head last, head + connector, or head first ("Ley General de ...")
     return None
