@@ -14,6 +14,7 @@ from collections.abc import Callable
 from functools import cache
 
 from dialogwatch.extract.cases import fold_name
+from dialogwatch.extract.orgs import is_org_like
 from dialogwatch.extract.places import place_words
 from dialogwatch.extract.schema import Instrument
 from dialogwatch.extract.titles import starts_with_title
@@ -88,6 +89,8 @@ def _is_name(name: str) -> bool:
         return False
     if starts_with_title(name):
         return False  # "the initiative President X announced": a person follows, not a name
+    if is_org_like(name):
+        return False  # "a Federal Police operation": a body's operation, not one with a name
     places = place_words()
     return not all(fold_name(w) in places for w in words)
 

@@ -239,6 +239,8 @@ def find_instruments(
                 ext = ""
             elif ends_with_head or _IN_MATTERS.match(text, end):
                 ext = _complement(text, end)  # "Convenio de Cooperación en materia de Lucha contra ..."
+                if kinds[head] == "institution" and re.match(r"\s+to\s", ext):
+                    ext = ""  # "called on the Commission to assess whether ...": a purpose, not a name
             else:  # but a year may date any name ("Acuerdo Final de Paz de 2016")
                 year = _YEAR_COMPLEMENT.match(text, end)
                 ext = year.group(0) if year else ""
@@ -290,6 +292,8 @@ def find_instruments(
             continue  # "una unidad de élite de la policía": a unit, not an instrument
         specific = weak or strong or bool(re.search(r"[\"“«]", ext))
         content = [w for w in ext.split() if _fold(w.strip('"“”«»,')) not in function]
+        if _COLLECTION.match(ext):
+            continue  # "un grupo de doce organizaciones": some members, not a body
         if not specific and (len(ext.split()) < 3 or not content):
             continue  # "un programa de capacitación", "un centro de la ciudad": generic
         if ext:
@@ -313,6 +317,11 @@ _MEETING_OF = re.compile(
 )
 _OF_MEETING_END = re.compile(
     r"(?:Reunión|Sesión|Ronda|Meeting|Session|Round)\s+(?:del|de\s+la|de|of\s+the|of)\s+$"
+)
+_COLLECTION = re.compile(
+    r"\s*(?:de|of)\s+(?:\d+|[a-záéíóúñ]+)\s+(?:organizaciones|organizations|personas|people|países|countries|"
+    r"expertos|experts|familias|families|colectivos|miembros|members|activistas|activists)\b",
+    re.IGNORECASE,
 )
 _IN_MATTERS = re.compile(r"\s+(?:en\s+materia\s+de|in\s+the\s+field\s+of)\s")
 _DOCUMENT_KINDS = frozenset({"law", "agreement", "framework", "plan", "programme"})
