@@ -407,3 +407,34 @@ def test_country_further_represented_by_a_list():
     dels = find_delegations(ctx, doc, find_participants(ctx, doc, find_acronyms(ctx)), find_acronyms(ctx))
     uz = next(d for d in dels if d.side == "UZ")
     assert uz.organizations == ["Ministry of Foreign Affairs", "Ministry of Justice", "Supreme Court"]
+
+
+def test_lower_case_plural_head_in_spanish_list():
+    text = (
+        "La delegación mexicana estuvo encabezada por el subsecretario Juan Pérez Ortiz. Asistieron "
+        "además funcionarios de la Procuraduría General de la República (PGR) y de las secretarías de la "
+        "Defensa Nacional y de Marina."
+    )
+    mx = next(d for d in extract_text(text, language="es").delegations if d.side == "MX")
+    assert mx.organizations == [
+        "Procuraduría General de la República",
+        "Secretaría de la Defensa Nacional",
+        "Secretaría de Marina",
+    ]
+
+
+def test_officials_who_welcome_the_other_delegation_lead_their_own():
+    text = (
+        "Readout of the High-Level Security Dialogue\n\n"
+        "Today Secretary of State Antony J. Blinken, Secretary of Homeland Security Alejandro N. Mayorkas "
+        "and Attorney General Merrick B. Garland welcomed a Mexican delegation to Washington for the "
+        "second High-Level Security Dialogue."
+    )
+    ex = extract_text(text)
+    assert {p.name: p.role for p in ex.participants} == {
+        "Antony J. Blinken": "head",
+        "Alejandro N. Mayorkas": "head",
+        "Merrick B. Garland": "head",
+    }
+    us = next(d for d in ex.delegations if d.side == "US")
+    assert "Department of State" in us.organizations and "Department of Justice" in us.organizations

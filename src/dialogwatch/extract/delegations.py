@@ -129,7 +129,7 @@ def _org_list(text: str, a: int, b: int) -> list[tuple[str, int, int]]:
     """Split "the Department of Defense, the Department of Justice, and USAID" into organisations."""
     end_m = _END.search(text, a, b)
     end = end_m.start() if end_m else b
-    raw = text[a:end]
+    raw = _lower_plural_heads(text[a:end])
     # protect parentheses from the separators
     masked = re.sub(r"\([^)]*\)", lambda m: "\0" * len(m.group(0)), raw)
     pieces: list[tuple[int, int]] = []
@@ -189,9 +189,24 @@ _HEAD_LIST_SEP = re.compile(
 )
 
 
+@cache
+def _lower_plural_re() -> re.Pattern[str]:
+    heads = "|".join(re.escape(h.lower()) for h in org_data().plural_heads)
+    return re.compile(rf"(?<![\w-])(?:{heads})(?=\s+(?:of|de)\s)")
+
+
+def _lower_plural_heads(raw: str) -> str:
+    """ "y de las secretarías de la Defensa Nacional y de Marina": a plural head in lower case
+    still opens a list of agencies (same length: offsets hold)."""
+    return _lower_plural_re().sub(lambda m: m.group(0)[0].upper() + m.group(0)[1:], raw)
+
+
 def _distribute_head(piece: str, shared: str | None) -> tuple[list[str], str | None]:
     """Give each item of "the Departments of Justice and (of) Homeland Security" its own head."""
-    plural = re.match(r"^(?:the\s+|los\s+|las\s+)?(?P<h>[A-ZÁÉÍÓÚ]\w+)\s+(?P<p>of|de)\s+(?P<rest>.+)$", piece)
+    plural = re.match(
+        r"^(?:(?:de|of)\s+)?(?:the\s+|los\s+|las\s+)?(?P<h>[A-ZÁÉÍÓÚ]\w+)\s+(?P<p>of|de)\s+(?P<rest>.+)$",
+        piece,
+    )
     heads = org_data().plural_heads
     if plural and plural.group("h") in heads:
         head = f"{heads[plural.group('h')]} {plural.group('p')}"

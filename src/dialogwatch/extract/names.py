@@ -44,6 +44,7 @@ class PeopleData(BaseModel):
     head_cues: list[str]
     member_cues: list[str]
     member_openers: list[str] = []
+    host_verbs: str = "(?!)"
     side_cues: list[str]
     lead_verbs: str
     join_verbs: str = "(?!)"

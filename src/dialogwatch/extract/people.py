@@ -76,7 +76,10 @@ def find_participants(ctx: DocContext, doc: DocumentInfo, acronyms: list[Acronym
                 p.role = "head"
                 p.side = side or p.side
     for p in merged:
-        if p.organization is None and p.side and p.title and p.rule.endswith("+other_party"):
+        late = p.rule.endswith("+other_party") or (
+            p.role in ("head", "member") and not _AMBASSADOR.search(p.title or "")
+        )
+        if p.organization is None and p.side and p.title and late:
             # a side settled after the fact ("the other party") still tells the post's agency
             p.organization = post_org(p.title, p.side, ctx.language, ctx.text, generic=False)
     return merged
@@ -86,6 +89,9 @@ def _line_span(text: str, pos: int) -> tuple[int, int]:
     a = text.rfind("\n", 0, pos) + 1
     b = text.find("\n", pos)
     return a, (b if b >= 0 else len(text))
+
+
+_AMBASSADOR = re.compile(r"(?i)\b(?:ambassador|embajador)")
 
 
 def _asks_for(lead: str, language: str) -> bool:

@@ -144,7 +144,24 @@ def _lead_regex() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(d.lead_verbs), re.compile(d.meet_verbs, re.IGNORECASE)
 
 
-_LEAD_KEYS = ("led", "lead", "head", "chair", "encabez", "presid", "lider", "met ", "reuni", "talks")
+@cache
+def _host_regex() -> re.Pattern[str]:
+    return re.compile(people_data().host_verbs, re.IGNORECASE)
+
+
+_LEAD_KEYS = (
+    "led",
+    "lead",
+    "head",
+    "chair",
+    "encabez",
+    "presid",
+    "lider",
+    "met ",
+    "reuni",
+    "talks",
+    "elegat",
+)
 
 
 _SURNAME_BEFORE = re.compile(r"\b([A-ZÁÉÍÓÚÑ][\w'’-]+),?\s+(?:(?:who|quien|que)\s+)?(?:will\s+)?$")
@@ -180,6 +197,11 @@ def lead_verb_heads(text: str, seg: Segment, found: list[Participant]) -> list[t
         elif not subjects and (named := _SURNAME_BEFORE.search(text, prev_end, pos)):
             upgrades.append((named.group(1), side))  # "Assistant Secretary Malinowski will head ..."
         prev_end = obj_end
+    host = _host_regex().search(seg.text) if "elegat" in low or "lcomed" in low else None
+    for p in found if host else ():
+        if (p.start or 0) < seg.start + host.start() and p.title and p.role == "mentioned":
+            p.role = "head"  # "X, Y and Z welcomed a Mexican delegation": they led the host side
+            p.rule = "person.head.host_verb"
     mm = meet.search(seg.text)
     if mm and not DELEG_WORD.search(seg.text):
         for p in found:
