@@ -594,3 +594,35 @@ def test_spanish_membership_with_ademas():
     )
     p = _people(text, "es")
     assert (p["Lina Rozo Pérez"].role, p["Lina Rozo Pérez"].side) == ("member", "CO")
+
+
+def test_bulleted_lists_under_delegation_headings():
+    text = (
+        "The United States and Vietnam held their Human Rights Dialogue in Hanoi.\n\n"
+        "**U.S. Delegation**\n\n"
+        "- Kara C. McDonald, Deputy Assistant Secretary, Bureau of Democracy, Human Rights, and Labor "
+        "(head of delegation)\n"
+        "- Marc E. Knapper, U.S. Ambassador to Vietnam\n\n"
+        "**Vietnamese Delegation**\n\n"
+        "- Pham Hai Anh, Director General, Department of International Organizations, Ministry of Foreign "
+        "Affairs (head of delegation)\n"
+        "- Do Thi Hong Van, Deputy Director General, Ministry of Public Security\n"
+    )
+    p = _people(text)
+    assert (p["Kara C. McDonald"].role, p["Kara C. McDonald"].side) == ("head", "US")
+    assert p["Kara C. McDonald"].organization == "Bureau of Democracy, Human Rights, and Labor"
+    assert p["Marc E. Knapper"].organization is None  # not the embassy in Mexico
+    assert (p["Pham Hai Anh"].role, p["Pham Hai Anh"].side) == ("head", "VN")
+    assert (p["Do Thi Hong Van"].role, p["Do Thi Hong Van"].side) == ("member", "VN")
+
+
+def test_spanish_delegation_heading_over_a_list():
+    text = (
+        "México y Guatemala celebraron la reunión del Grupo de Alto Nivel de Seguridad.\n\n"
+        "Delegación de Guatemala\n\n"
+        "- Francisco Jiménez Irungaray, ministro de Gobernación\n"
+        "- Henry Sáenz Ramos, ministro de la Defensa Nacional\n"
+    )
+    p = _people(text, "es")
+    assert {p[n].side for n in ("Francisco Jiménez Irungaray", "Henry Sáenz Ramos")} == {"GT"}
+    assert p["Henry Sáenz Ramos"].role == "member"

@@ -63,6 +63,7 @@ def appositive(text: str, a: int, b: int) -> str | None:
         "",
         s,
     )
+    s = re.sub(r"\s*\([^)]*$", "", s)  # "... and Labor (head of delegation)" cut inside its parenthesis
     s = s.strip(" ,;—–-")
     s = re.sub(r"\.$", "", s) if not re.search(r"\b[A-Z]\.$", s) else s
     s = re.sub(r"^(?:the|el|la|los|las)\s+", "", s, flags=re.IGNORECASE)

@@ -183,7 +183,10 @@ def _flush(
     text: str, base: int, s: str, run: list[tuple[int, int]], particles: set[str], out: list[NameCandidate]
 ) -> None:
     # as written, accents kept: "Vân" ends a Vietnamese name, "van" is a particle
-    while run and s[run[-1][0] : run[-1][1]].lower() in particles:
+    # a particle never ends a name, unless capitalised: "Do Thi Hong Van" (a Vietnamese name)
+    while (
+        run and s[run[-1][0] : run[-1][1]].lower() in particles and (s[run[-1][0]].islower() or len(run) < 3)
+    ):
         run.pop()
     while run and s[run[0][0] : run[0][1]].lower() in particles and (s[run[0][0]].islower() or len(run) < 3):
         run.pop(0)  # a capitalised particle may start a name: "Le Dinh Luong", "Van Der Berg"

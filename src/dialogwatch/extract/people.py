@@ -152,7 +152,9 @@ def _segment_people(
     list_ctx = state.get("list") if seg.kind == "item" else None
     if seg.kind != "item":
         state["list"] = None
-        if deleg and seg.text.rstrip().endswith(":") and not _asks_for(seg.text, ctx.language):
+        # "Por Colombia:", or a heading "**Vietnamese Delegation**" / "Delegación de México" over a list
+        header = seg.kind == "heading" and has_deleg_word and len(seg.text.split()) <= 6
+        if deleg and (seg.text.rstrip().endswith(":") or header) and not _asks_for(seg.text, ctx.language):
             state["list"] = "member"
             side_mk = [m for m in mks if m.kind == "side"]
             state["side"] = side_mk[-1].value if side_mk else state.get("side")

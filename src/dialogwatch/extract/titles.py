@@ -269,9 +269,12 @@ def post_org(
         return None
     from dialogwatch.extract.orgs import generic_org, org_by_key
 
+    named = {c for _, _, c in find_countries(title)} - {side}
     for pat, key, sides in _posts():
         if (sides and side not in sides) or not pat.search(title):
             continue
+        if "embassy" in key and named and not named & {"MX", "US"}:
+            continue  # "U.S. Ambassador to Vietnam" is not the ambassador in Mexico
         rec = org_by_key(key) or (generic_org(key, side) if generic else None)
         if rec is None:
             continue
