@@ -316,6 +316,21 @@ def _cso_regex() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(h) for h in heads) + r")\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _generic_wordings() -> frozenset[str]:
+    words: set[str] = set()
+    for g in org_data().generic:
+        words.update(
+            fold(re.sub(r"^the\s+", "", w, flags=re.I)) for w in (g.name_en, g.name_es, *g.aliases) if w
+        )
+    return frozenset(words)
+
+
+def _generic_wording(name: str) -> bool:
+    """True for the very words every country's body shares ("Ministry of Foreign Affairs")."""
+    return fold(re.sub(r"^the\s+", "", name.strip().strip(",;.()"), flags=re.I)) in _generic_wordings()
+
+
 def org_country(name: str, country_hint: str | None = None) -> str | None:
     """Return the country (ISO, EU, INTL) of a named organisation, or CSO for civil society."""
     rec = resolve_org(name, country_hint)
@@ -323,6 +338,8 @@ def org_country(name: str, country_hint: str | None = None) -> str | None:
         return "CSO" if _cso_regex().search(name) else None
     if rec.kind == "ngo":
         return "CSO"
+    if country_hint is None and _generic_wording(name):
+        return None  # "Ministry of Foreign Affairs": every country has one, it tells no side
     return rec.country
 
 
