@@ -626,3 +626,12 @@ def test_spanish_delegation_heading_over_a_list():
     p = _people(text, "es")
     assert {p[n].side for n in ("Francisco Jiménez Irungaray", "Henry Sáenz Ramos")} == {"GT"}
     assert p["Henry Sáenz Ramos"].role == "member"
+
+
+def test_civil_society_titles_are_not_their_countrys_side():
+    en = _people("Miriam Hoffmann, Coordinator, EU-LAT Network, urged the EU delegation to raise the cases.")
+    assert en["Miriam Hoffmann"].side == "CSO"
+    es = _people(
+        "La UE escuchó a Ana Ruiz Torres, coordinadora de incidencia de la Red por los Derechos.", "es"
+    )
+    assert es["Ana Ruiz Torres"].side == "CSO"

@@ -91,6 +91,10 @@ def _line_span(text: str, pos: int) -> tuple[int, int]:
     return a, (b if b >= 0 else len(text))
 
 
+_CSO_TITLE = re.compile(
+    r"(?i)\b(?:watch|network|red|coalition|coalición|movement|movimiento|colectiv[oa]s?|ngo|ong|advocacy|"
+    r"incidencia|civil\s+society|sociedad\s+civil|amnesty|amnistía)\b"
+)
 _AMBASSADOR = re.compile(r"(?i)\b(?:ambassador|embajador)")
 
 
@@ -338,7 +342,8 @@ def _build(
     if side is None and org and acr.get(org):
         side = org_country(acr[org] or "")
     if side is None:
-        side = title_country(title)
+        # "Human Rights Watch's EU director", "Coordinator, EU-LAT Network": civil society
+        side = "CSO" if title and _CSO_TITLE.search(title) else title_country(title)
     if side is None and known:
         side = known.side
     if org is None:
