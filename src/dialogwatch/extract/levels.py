@@ -41,6 +41,8 @@ class LevelsData(BaseModel):
     generic_objects: list[str]
     transparent: list[str]
     communicative_context: list[str]
+    noun_determiners: list[str] = []
+    noun_phrase_breakers: list[str] = []
     examples: list[_LevelExample]
 
 
@@ -156,6 +158,28 @@ def _index() -> dict[str, list[tuple[tuple[str, ...], _Entry]]]:
     return index
 
 
+def _after_determiner(words: list[str], toks: list[re.Match[str]], i: int, text: str) -> bool:
+    """True when the word at ``i`` closes a noun phrase opened by a determiner ("a new progress
+    report", "su informe"); a capitalised word between them is a subject ("la Cancillería convoque")."""
+    determiners, breakers = _noun_words()
+    for back in range(1, 4):
+        j = i - back
+        if j < 0:
+            return False
+        if words[j] in determiners:
+            # "se comprometió a redoblar": the Spanish "a" before an infinitive is no article
+            return not (words[j] == "a" and back == 1 and words[i].endswith(("ar", "er", "ir")))
+        if text[toks[j].start()].isupper() or words[j] in breakers:
+            return False
+    return False
+
+
+@cache
+def _noun_words() -> tuple[frozenset[str], frozenset[str]]:
+    d = levels_data()
+    return frozenset(d.noun_determiners), frozenset(d.noun_phrase_breakers)
+
+
 def _verb_hits(text: str) -> list[tuple[int, int, _Entry]]:
     """(start, end, entry) for each classified verb or phrase, left to right, no overlaps."""
     index = _index()
@@ -173,7 +197,7 @@ def _verb_hits(text: str) -> list[tuple[int, int, _Entry]]:
                 if n == 0 or tuple(words[i + 1 : i + 1 + n]) == rest:
                     hit = (n, entry)
                     break
-        if hit:
+        if hit and not _after_determiner(words, toks, i, text):
             n, entry = hit
             out.append((toks[i].start(), toks[i + n].end(), entry))
             i += n + 1
