@@ -3,9 +3,10 @@
 import pytest
 
 from dialogwatch.extract.document import classify_document
-from dialogwatch.extract.meetings import find_meetings, find_series, series_data
+from dialogwatch.extract.meetings import find_meetings, series_data
 from dialogwatch.extract.pipeline import build_context
 from dialogwatch.extract.schema import DocumentInfo
+from dialogwatch.extract.series_names import find_series
 
 
 def _meetings(text: str, lang: str = "en", date: str | None = None, doc_type: str | None = None):
