@@ -13,56 +13,26 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from functools import cache
 
-from pydantic import BaseModel
-
 from dialogwatch.extract.alternation import fold as re_fold
 from dialogwatch.extract.alternation import word_alternation
 from dialogwatch.extract.cases import cases_data, find_cases
 from dialogwatch.extract.cases import fold_name as _fold
 from dialogwatch.extract.context import DocContext
-from dialogwatch.extract.data_loader import load_data
+from dialogwatch.extract.instrument_parts import (
+    CONNECTOR,
+    InstrumentsData,
+    complement_after,
+    head_index,
+    instruments_data,
+    two_instruments,
+    valid_head,
+)
 from dialogwatch.extract.instrument_proper import find_proper_instruments
 from dialogwatch.extract.instrument_trim import merge_instruments, trim_instrument
 from dialogwatch.extract.orgs import resolve_org
 from dialogwatch.extract.prefilter import Prefiltered, finditer_around, prefiltered
 from dialogwatch.extract.schema import Acronym, Instrument
 from dialogwatch.extract.titles import starts_with_title
-
-
-class _InstrumentExample(BaseModel):
-    text: str
-    names: list[str]
-
-
-class InstrumentsData(BaseModel):
-    """Schema of data/instruments.yaml."""
-
-    heads: dict[str, list[str]]
-    lower_heads: dict[str, list[str]]
-    specific_modifiers: list[str]
-    weak_modifiers: list[str] = []
-    heads_need_connector: list[str] = []
-    exclude_runs: list[str] = []
-    complement_connectors: list[str] = []
-    needs_modifier: list[str] = []
-    exclude: list[str]
-    exclude_generic: list[str]
-    ngo_markers: list[str]
-    trim_leads: list[str] = []
-    proper_heads: dict[str, list[str]] = {}
-    function_words: list[str] = []
-    examples: list[_InstrumentExample]
-
-
-@cache
-def instruments_data() -> InstrumentsData:
-    """The validated instrument vocabulary."""
-    return load_data("instruments.yaml", InstrumentsData)
-
-
-@cache
-def _connectors() -> frozenset[str]:
-    return frozenset(instruments_data().complement_connectors)
 
 
 @cache
@@ -77,15 +47,13 @@ def _modifiers() -> frozenset[str]:
 # "A.B." to [A-Z], and the branches are tried in the same order).
 # a capitalised word; "Canada–Mexico" (an en dash between two) is one
 _CAP = r"(?:[A-ZÁÉÍÓÚÑ](?:(?<=[A-Z])\.(?:[A-Z]\.)+|(?:[\w'’-]|\.(?=\w)|[–—](?=[A-ZÁÉÍÓÚÑ]))*))"
-_CONN = r"(?:of|for|on|to|and|the|against|de|del|la|las|los|el|en|para|sobre|y|contra|a|e)"
-_RUN = re.compile(rf"{_CAP}(?:(?:[ \t]+{_CONN})*[ \t]+{_CAP}|,[ \t]+(?:and[ \t]+|y[ \t]+)?{_CAP})*")
+_RUN = re.compile(rf"{_CAP}(?:(?:[ \t]+{CONNECTOR})*[ \t]+{_CAP}|,[ \t]+(?:and[ \t]+|y[ \t]+)?{_CAP})*")
 # "for Security, Public Health and Safe Communities": a series closed by and/y inside one name
 _SERIES_IN_NAME = re.compile(r",\s+(?:(?:and|y)\s|[A-ZÁÉÍÓÚÑ][^,]*\s(?:and|y)\s+[A-ZÁÉÍÓÚÑ])")
 _SPLIT_BEFORE_HEAD = re.compile(r"(?:,\s+|\s+(?:and|y|e)\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+)?)")
 # "Adoptaron el Marco de ...": a determiner before the head opens the name (a capitalised
 # sentence-initial verb is not part of it)
 _DET_BEFORE_HEAD = re.compile(r"(?<=\s)(?:the|el|la|los|las)\s+(?=[A-ZÁÉÍÓÚÑ])")
-_VERB_DET = re.compile(r"^\S+\s+(?:the|el|la|los|las)\s+$")  # "Firmaron la ", sentence-initial
 _SIGN_OFF = re.compile(
     r"^\s*(?:Sincerely|Respectfully|Atentamente|Cordialmente|Saludos cordiales|Best regards)\b.*$",
     re.MULTILINE,
@@ -94,25 +62,6 @@ _LEAD = re.compile(
     r"^(?:(?:The|El|La|Los|Las|A|An|Un|Una|In|En|Both|Our|Its|Their|This|These|Este|Esta|Mexico|México)\s+)+"
 )
 _POSSESSIVE = re.compile(r"^.*?[’']s\s+")
-_PREP = re.compile(
-    r"^\s+(?:on|for|to(?!\s+(?:the|a|an|its|their|his|her)\b)|against|in\s+support\s+of|de|del|para|sobre|contra"
-    r"|en\s+materia(?:\s+de)?)\s+",
-    re.IGNORECASE,
-)
-_STOP_WORD = re.compile(
-    r"^(?:(?:and|y|e|or|o)\s+(?:un|una|el|la|los|las|a|an|the|other|otro|otra|otros|otras)\b|in|en|at|from|since|desde|after|before|during|durante|with|which|that|who|whose|by|within|while|as|que|el\s+cual|la\s+cual|con|por|mediante|in\s+(?:19|20)\d\d|"
-    r"en\s+(?:19|20)\d\d|is|are|was|were|has|have|will|es|son|fue|ha|han|será|"
-    # a participle after the name reports what was done to it ("the law on X adopted in March")
-    r"adopted|approved|passed|enacted|signed|launched|announced|established|created|introduced|"
-    r"aprobad[ao]s?|adoptad[ao]s?|promulgad[ao]s?|firmad[ao]s?|suscrit[ao]s?|lanzad[ao]s?|"
-    r"anunciad[ao]s?|cread[ao]s?|establecid[ao]s?)\b",
-    re.IGNORECASE,
-)
-_DURATION = re.compile(
-    r"\s+(?:for|por|durante)\s+(?:a\s+period\s+of\s+|un\s+periodo\s+de\s+|the\s+next\s+|los\s+próximos\s+)?"
-    r"(?:\w+\s+){0,2}(?:days?|weeks?|months?|years?|días|semanas|meses|años)\b",
-    re.IGNORECASE,
-)
 _DET = r"(?:a|an|the|our|their|its|un|una|el|la|del|al|nuestro|nuestra|su)"
 _COMMA_AND = re.compile(r",\s+(?:and|y)\s")
 _JOINT_LEAD = re.compile(r"(?:and|y|e|or|o)\s+")
@@ -127,19 +76,9 @@ _NUMBERED = re.compile(r"\.?\s*\d[\d.,/-]*\d|\.?\s*\d")
 
 
 @cache
-def _head_index() -> tuple[re.Pattern[str], dict[str, str]]:
-    kinds: dict[str, str] = {}
-    for kind, heads in instruments_data().heads.items():
-        for h in heads:
-            kinds[h] = kind
-    alt = "|".join(re.escape(h) for h in sorted(kinds, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])"), kinds
-
-
-@cache
 def _head_words() -> Prefiltered:
     """The head pattern with its literal check: where in a text head words start."""
-    return Prefiltered(_head_index()[0])
+    return Prefiltered(head_index()[0])
 
 
 @cache
@@ -190,15 +129,15 @@ def find_instruments(
     text = ctx.text
     items: list[Instrument] = []
     taken: list[tuple[int, int]] = []
-    head_rx, kinds = _head_index()
+    head_rx, kinds = head_index()
     sign_off = _SIGN_OFF.search(text)
     limit = sign_off.start() if sign_off else len(text)  # signature blocks list authors, not instruments
     heads_at = _head_words().literal_starts(text, 0, limit)
     for m in _RUN.finditer(text, 0, limit):
         i = bisect_left(heads_at, m.start()) if heads_at is not None else -1
         if heads_at is not None and (i == len(heads_at) or heads_at[i] >= m.end()):
-            continue  # no head word inside the run: _valid_head would find none (most runs are names)
-        for start, name in _two_instruments(m, head_rx):
+            continue  # no head word inside the run: valid_head would find none (most runs are names)
+        for start, name in two_instruments(m, head_rx):
             if "," in name and not _SERIES_IN_NAME.search(name):
                 name = name[: name.index(",")]  # "Name, Title": a list of separate names
             lead = _LEAD.match(name) or _POSSESSIVE.match(name)
@@ -206,7 +145,7 @@ def find_instruments(
                 start += lead.end()
                 name = name[lead.end() :]
                 lead = _LEAD.match(name) or _POSSESSIVE.match(name)
-            head_m = _valid_head(name, head_rx)
+            head_m = valid_head(name, head_rx)
             if head_m is None or _in_title(m.group(0)):
                 continue
             cut = [x.end() for x in _SPLIT_BEFORE_HEAD.finditer(name, 0, head_m.start())]
@@ -217,7 +156,7 @@ def find_instruments(
                     continue  # "Assistant Secretary for Border and Immigration Policy": a post
                 start += cut[-1]
                 name = name[cut[-1] :]
-                head_m = _valid_head(name, head_rx)
+                head_m = valid_head(name, head_rx)
                 if head_m is None:
                     continue
             joint = _JOINT_LEAD.match(name)
@@ -238,7 +177,7 @@ def find_instruments(
             if kinds[head] == "permit":
                 ext = ""
             elif ends_with_head or _IN_MATTERS.match(text, end):
-                ext = _complement(text, end)  # "Convenio de Cooperación en materia de Lucha contra ..."
+                ext = complement_after(text, end)  # "Convenio de Cooperación en materia de Lucha contra ..."
                 if kinds[head] == "institution" and re.match(r"\s+to\s", ext):
                     ext = ""  # "called on the Commission to assess whether ...": a purpose, not a name
             else:  # but a year may date any name ("Acuerdo Final de Paz de 2016")
@@ -285,7 +224,7 @@ def find_instruments(
             mods.append(_fold(post.group(1)))
             end += post.end()
             post = re.match(r"(?:\s+([a-záéíóúñ-]+))", text[end : end + 40])
-        ext = _complement(text, end)
+        ext = complement_after(text, end)
         weak = any(w in weak_modifiers for w in mods) and bool(ext)
         strong = any(w in modifiers for w in mods)
         if m.group("head").lower() in instruments_data().needs_modifier and not strong:
@@ -315,98 +254,12 @@ def find_instruments(
 _MEETING_OF = re.compile(
     r"^(?:[IVXLC]+\s+|\d+(?:st|nd|rd|th|ª|a|º|o)?\s+)?(?:Reunión|Sesión|Ronda|Meeting|Session|Round)\s+(?:del|de\s+la|de|of\s+the|of)\s+"
 )
-_OF_MEETING_END = re.compile(
-    r"(?:Reunión|Sesión|Ronda|Meeting|Session|Round)\s+(?:del|de\s+la|de|of\s+the|of)\s+$"
-)
 _COLLECTION = re.compile(
     r"\s*(?:de|of)\s+(?:\d+|[a-záéíóúñ]+)\s+(?:organizaciones|organizations|personas|people|países|countries|"
     r"expertos|experts|familias|families|colectivos|miembros|members|activistas|activists)\b",
     re.IGNORECASE,
 )
 _IN_MATTERS = re.compile(r"\s+(?:en\s+materia\s+de|in\s+the\s+field\s+of)\s")
-_DOCUMENT_KINDS = frozenset({"law", "agreement", "framework", "plan", "programme"})
-_JOINT = re.compile(r"\s+(?:y|and|e)\s+(?:(?:de|of|a|to)\s+)?(?:la|el|los|las|the)\s+(?=[A-ZÁÉÍÓÚÑ])")
-
-
-def _two_instruments(m: re.Match[str], head_rx: re.Pattern[str]) -> list[tuple[int, str]]:
-    """The run, or its two halves when each holds a head of its own."""
-    name = m.group(0)
-    for j in _JOINT.finditer(name):
-        left, right = name[: j.start()], name[j.end() :]
-        if head_rx.search(left) and head_rx.search(right):
-            return [(m.start(), left), (m.start() + j.end(), right)]
-        opens = head_rx.match(right)
-        if opens and not head_rx.search(left) and _head_index()[1][opens.group(0)] in _DOCUMENT_KINDS:
-            return [(m.start() + j.end(), right)]  # "la Carta de la OEA y de la Convención Americana"
-    return [(m.start(), name)]
-
-
-def _valid_head(name: str, head_rx: re.Pattern[str]) -> re.Match[str] | None:
-    """The first head that ends the phrase or is followed by a connector ("Network for ...")."""
-    for h in head_rx.finditer(name):
-        after = name[h.end() :]
-        connector = re.match(rf"\s+{_CONN}\b", after)
-        if h.start() == 0 and not connector and h.group(0) in instruments_data().heads_need_connector:
-            return None
-        # "ILO Convention No", "Decree 147", "Título 42": a number names the instrument
-        numbered = re.match(r"\s+(?:(?:No|N\.?º|Nº|Number|Número|núm)\.?|\d{1,6})$", after)
-        # "Firmaron la Convención Americana ...": a determiner opens the name at the head
-        before = name[: h.start()]
-        group = _head_index()[1].get(h.group(0)) == "working_group"
-        opens = h.start() == 0 or _VERB_DET.match(before) is not None
-        opens = opens or (group and _OF_MEETING_END.search(before) is not None)  # "Reunión del Grupo ..."
-        if not after.strip() or connector or numbered or opens:
-            return h  # head last, head + connector, or head first ("Ley General de ...")
-    return None
-
-
-def _complement(text: str, end: int) -> str:
-    """A complement after a head: "on precursor chemical regulation", up to a stop."""
-    pm = _PREP.match(text[end : end + 20])
-    if not pm or _DURATION.match(text, end, end + 60):
-        return ""  # "... to Colombia's Search Unit for twelve months": a span of time, not a name
-    pos = end + pm.end()
-    words = 0
-    last = end
-    window = text[pos : pos + 200]
-    if blank := re.search(r"\n[ \t]*\n", window):
-        window = window[: blank.start()]  # a blank line ends the phrase
-    for m in re.finditer(r"\S+", window):
-        tok = m.group(0)
-        rest = text[pos + m.start() :]
-        if _STOP_WORD.match(rest) or (words and re.match(r"to\s+[a-z]+", rest) and words > 1):
-            break
-        core = tok.rstrip(",.;:)")
-        if tok.startswith("("):
-            break
-        prev_tok = text[max(end, pos + m.start() - 30) : pos + m.start()].split()
-        if (
-            words
-            and prev_tok
-            and prev_tok[-1][:1].isupper()
-            and re.fullmatch(r"[a-záéíóúñ]+", core)
-            and core not in _connectors()
-        ):
-            break  # "... of the GIEI outlined", "... la Ley de Migración prohíbe": a verb after a name
-        words += 1
-        last = pos + m.start() + len(core)
-        if tok != core and (tok[len(core) :][:1] in ".;:)" or not _lower_next(text, pos + m.end())):
-            break
-        if words >= 10:
-            break
-    if words == 0:
-        return ""
-    ext = text[end:last]
-    # "... on their shared border and to share data": a joint or article left at the end goes
-    trail = re.search(r"(?:\s+(?:and|or|y|o|e|the|la|el|los|las|of|de|del|to|a|al|their|its|su|sus))+$", ext)
-    return ext[: trail.start()] if trail else ext
-
-
-def _lower_next(text: str, pos: int) -> bool:
-    nxt = re.match(r"\s*(\S+)", text[pos : pos + 40])
-    return bool(nxt) and (
-        nxt.group(1)[:1].islower() and not re.match(r"(?:with|which|that|in|and\s+the|by)\b", nxt.group(1))
-    )
 
 
 @cache
