@@ -9,12 +9,8 @@ under a pledge lead-in ("pledge to stand together to:") inherit its actors.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections import Counter
-from functools import cache
 
-from pydantic import BaseModel
-
+from dialogwatch.extract.action_topics import action_topics
 from dialogwatch.extract.actors import (
     cso_voice,
     has_actor,
@@ -26,11 +22,9 @@ from dialogwatch.extract.actors import (
 )
 from dialogwatch.extract.context import DocContext, Segment
 from dialogwatch.extract.cues import CueHit, find_cues
-from dialogwatch.extract.data_loader import load_data
 from dialogwatch.extract.deadlines import find_deadline
 from dialogwatch.extract.levels import _verb_hits, action_level
 from dialogwatch.extract.places import find_countries
-from dialogwatch.extract.prefilter import Prefiltered, prefiltered
 from dialogwatch.extract.schema import Action, DocumentInfo, Meeting, Participant
 from dialogwatch.extract.voices import Voice, first_person, joint_voice, voice_at
 
@@ -267,7 +261,7 @@ def _action_for(
         addressee=addressee,
         level=lvl.level,
         deadline=deadline.value if deadline else None,
-        topics=_topics(text, ctx.text, seg.start, block_start),
+        topics=action_topics(text, ctx.text, seg.start, block_start),
         rule=f"{cue.id}|{lvl.rule}" + (f"|{deadline.rule}" if deadline else ""),
         confidence=0.7 if cue.needs_actor else 0.8,
     )
@@ -312,7 +306,7 @@ def _item_under_lead_in(seg: Segment, lead_in: Action, date: str | None, own: Ac
         addressee=lead_in.addressee,
         level=lvl.level,
         deadline=deadline.value if deadline else None,
-        topics=_topics(seg.text),
+        topics=action_topics(seg.text),
         rule=f"lead_in_item|{lvl.rule}",
         confidence=0.7,
     )
@@ -380,47 +374,3 @@ def _bounds(seg: Segment, hit: CueHit) -> tuple[int, int]:
     while b < len(seg.text) and b > hit.end and not seg.text[b].isspace():
         b -= 1
     return seg.start + a, seg.start + b
-
-
-class _Anaphora(BaseModel):
-    en: list[str]
-    es: list[str]
-    examples: list[dict]
-
-
-@cache
-def _anaphora_re() -> Prefiltered:
-    data = load_data("anaphora.yaml", _Anaphora)
-    words = sorted({*data.en, *data.es}, key=len, reverse=True)
-    return prefiltered(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
-
-
-def refers_back(text: str) -> bool:
-    """True when an action points back at its paragraph ("the case", "estos mecanismos")."""
-    return bool(_anaphora_re().search(text))
-
-
-def _topics(text: str, doc: str | None = None, start: int = 0, block_start: int | None = None) -> list[str]:
-    """Topics of an action: the topic hits inside its span, plus its paragraph's when it refers back."""
-    from dialogwatch.extract.topics import hit_starts, topic_hits, topics_in_text
-
-    if doc is None:
-        return topics_in_text(text)
-    end = start + len(text)
-    hits, starts = topic_hits(doc), hit_starts(doc)
-    seen: list[str] = []
-    for i in range(bisect_left(starts, start), bisect_left(starts, end)):
-        hit = hits[i]
-        if hit.end <= end and hit.weight >= 1 and hit.topic not in seen:
-            seen.append(hit.topic)
-    if block_start is not None and block_start < start and refers_back(text):
-        # the paragraph's dominant subjects only: a passing term there says little
-        counts: Counter[str] = Counter()
-        for i in range(bisect_left(starts, block_start), bisect_left(starts, start)):
-            if hits[i].weight >= 1 and hits[i].topic not in seen:
-                counts[hits[i].topic] += 1
-        seen += [t for t, n in counts.most_common(_PARAGRAPH_TOPICS) if n >= 2]
-    return seen
-
-
-_PARAGRAPH_TOPICS = 2
