@@ -206,10 +206,19 @@ def find_cases(ctx: DocContext) -> list[Case]:
                     continue
                 if any(x < b and a < y for x, y in spans):
                     continue  # already read from the gazetteer or an earlier pattern
+                if _country_only(raw):
+                    continue  # "131 trans persons were killed in Brazil": a country is no case's name
                 name = known.get(fold_name(raw)) or known.get(fold_name(m.group(0))) or raw
                 _add_case(found, name, m.group(0).strip(), m.start(), m.end(), "case.pattern")
                 spans.append((a, b))
     return list(found.values())
+
+
+def _country_only(name: str) -> bool:
+    from dialogwatch.extract.places import find_countries
+
+    found = find_countries(name)
+    return len(found) == 1 and found[0][0] == 0 and found[0][1] >= len(name.rstrip(" .,"))
 
 
 def _add_case(found: dict[str, Case], name: str, alias: str, start: int, end: int, rule: str) -> None:
