@@ -754,3 +754,21 @@ def test_a_trip_announced_in_headline_and_lead_is_the_meeting(example):
 def test_first_meeting_in_years_is_not_the_first_round(text, lang):
     m = _meetings(text, lang, date="2015-08-14")[0]
     assert m.round != 1
+
+
+def test_news_lead_on_a_round_of_lower_case_talks():
+    text = (
+        "Officials pledge push on guns after talks\n\n"
+        "MONTERREY, Sept 18 (CPA) - Canadian and Mexican officials agreed on Tuesday to share firearms "
+        "data, in what both sides described as the last round of high-level security talks before the "
+        "change of government on Oct. 1.\n\n"
+        "The Canadian delegation to the meeting in Monterrey was led by White House liaison Ann Lee."
+    )
+    ctx = build_context(text, "en")
+    doc = classify_document(ctx)
+    assert doc.doc_type == "news"  # an agency's credit after a dated capital dateline
+    doc.date = "2024-09-18"
+    m = find_meetings(ctx, doc)[0]
+    assert m.series == "security talks"
+    assert m.date == "2024-09-17"  # "on Tuesday", not the other event "on Oct. 1"
+    assert (m.city, m.country) == ("Monterrey", "MX")  # not the White House's Washington

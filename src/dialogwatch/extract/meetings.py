@@ -189,9 +189,14 @@ def _later_refs(ctx: DocContext, first: Segment, series: tuple[int, int, str, st
     for seg in _segments_after(ctx, first, 3):
         if seg.kind == "heading" or find_series(seg.text) or _future(seg.text):
             continue
-        if _held().search(seg.text) and _meeting_ref().search(seg.text):
-            out.append((seg, series))
+        if (_held().search(seg.text) and _meeting_ref().search(seg.text)) or _REF_IN_PLACE.search(seg.text):
+            out.append((seg, series))  # "The U.S. delegation to the meeting in Mexico City was led by"
     return out
+
+
+_REF_IN_PLACE = re.compile(
+    r"\b(?:the|la|el)\s+(?:meeting|talks|dialogue|session|reunión|diálogo|sesión|encuentro)\s+(?:in|en)\s+[A-ZÁÉÍÓÚÑ]"
+)
 
 
 @cache
@@ -252,6 +257,12 @@ def _doc_year(doc: DocumentInfo) -> int | None:
     return int(doc.date[:4]) if doc.date else None
 
 
+_OTHER_EVENT = re.compile(
+    r"\b(?:before|until|ahead\s+of|after|since|antes\s+de|hasta|después\s+de|desde)\b[^.;]{0,60}$",
+    re.IGNORECASE,
+)
+
+
 def _date(ctx: DocContext, doc: DocumentInfo, seg: Segment) -> str | None:
     text = ctx.text
     dateline: str | None = None
@@ -259,6 +270,8 @@ def _date(ctx: DocContext, doc: DocumentInfo, seg: Segment) -> str | None:
         if dateline is None and is_dateline(text, seg.start, d.start, d.end):
             dateline = d.iso  # the press office's date: the meeting's only when nothing else says
             continue
+        if _OTHER_EVENT.search(text, max(seg.start, d.start - 70), d.start):
+            continue  # "... before Mexico's change of government on Oct. 1": another event's day
         return d.iso
     # "With us today is X, who will read out the dialogue that wrapped up yesterday": the day
     # named after the held verb is the meeting's; one before it only when there is none after

@@ -76,12 +76,19 @@ def virtual_re() -> Prefiltered:
     return prefiltered("|".join(series_data().virtual), re.IGNORECASE)
 
 
+# "in the", "en la sede del", "at the headquarters of the" right before a landmark's name
+_AT_LANDMARK = re.compile(
+    r"\b(?:in|at|en)\s+(?:the\s+|la\s+|el\s+|los\s+)?"
+    r"(?:(?:sede|headquarters|seat|offices|oficinas)\s+(?:del|de\s+la|de|of\s+the|of)\s+)?$"
+)
+
+
 def find_venue(ctx: DocContext, seg: Segment, parties: list[str]) -> tuple[str | None, str | None]:
     """The (city, country) where the meeting reported in ``seg`` took place."""
     text = ctx.text
     for m in _landmarks().finditer(text, seg.start, seg.end):
         before = text[max(seg.start, m.start() - 40) : m.start()]
-        if re.search(r"\b(?:in|at|en)\b", before):
+        if _AT_LANDMARK.search(before):
             hit = lookup_city(series_data().landmarks[m.group(0)])
             if hit and _party_seat(hit[1], parties):  # many countries have a "National Palace"
                 return hit
