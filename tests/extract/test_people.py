@@ -635,3 +635,22 @@ def test_civil_society_titles_are_not_their_countrys_side():
         "La UE escuchó a Ana Ruiz Torres, coordinadora de incidencia de la Red por los Derechos.", "es"
     )
     assert es["Ana Ruiz Torres"].side == "CSO"
+
+
+def test_spanish_letter_address_blocks_before_presente():
+    text = (
+        "Carta abierta con motivo del XII Diálogo de Alto Nivel sobre Derechos Humanos\n\n"
+        "Ciudad de México, 2 de octubre de 2024\n\n"
+        "Sr. Olof Skoog\nRepresentante Especial de la Unión Europea para los Derechos Humanos\n\n"
+        "Emb. Joel Hernández García\nSubsecretario para Asuntos Multilaterales y Derechos Humanos\n"
+        "Secretaría de Relaciones Exteriores\n\n"
+        "P r e s e n t e s\n\n"
+        "Las organizaciones que integramos la Red nos dirigimos a ustedes con motivo del Diálogo."
+    )
+    ctx = build_context(text, "es")
+    doc = classify_document(ctx)
+    assert doc.doc_type == "letter"
+    p = {x.name: x for x in find_participants(ctx, doc, find_acronyms(ctx))}
+    assert (p["Olof Skoog"].role, p["Olof Skoog"].side) == ("addressee", "EU")
+    hernandez = p["Joel Hernández García"]
+    assert (hernandez.role, hernandez.organization) == ("addressee", "Secretaría de Relaciones Exteriores")

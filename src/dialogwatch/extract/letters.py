@@ -236,14 +236,20 @@ def _signatory(
     )
 
 
+_PRESENTE = re.compile(r"^[ \t]*P\s?r\s?e\s?s\s?e\s?n\s?t\s?e(?:\s?s)?[ \t]*\.?[ \t]*$", re.MULTILINE)
+
+
 def addressees(ctx: DocContext) -> list[Participant]:
     """People the letter is written to: the address block above the salutation and the salutation itself."""
     text = ctx.text
     sal = _salutation_regex().search(text, 0, min(len(text), 3000))
-    if not sal:
+    # a Spanish letter may open with its address blocks and "P r e s e n t e s", no salutation
+    presente = None if sal else _PRESENTE.search(text, 0, min(len(text), 3000))
+    if not sal and not presente:
         return _memo_addressees(ctx)
+    block_end = sal.start() if sal else presente.start()  # type: ignore[union-attr]
     out: list[Participant] = []
-    block_lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text[: sal.start()])]
+    block_lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text[:block_end])]
     for i, (s, e) in enumerate(block_lines):
         cands = find_name_candidates(text, s, e)
         if not cands:
@@ -280,6 +286,8 @@ def addressees(ctx: DocContext) -> list[Participant]:
                     org = second
                     break
         out.append(_addressee(c.start, c.end, c.text, title, org, "person.addressee.block"))
+    if sal is None:
+        return out
     who_s = sal.start("who")
     sal_title = find_pre_title(text[who_s : sal.end("who")].rsplit(" ", 1)[0] + " ")
     for p in out:
