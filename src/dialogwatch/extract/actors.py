@@ -86,7 +86,8 @@ _COLLECTIVE = (
 )
 _BODY = (
     r"governments?|gobiernos?|countries|países|nations|naciones|delegations?|delegaci[oó]n(?:es)?|sides|"
-    r"partes|network|red|working\s+group|grupo\s+de\s+trabajo|group|grupo|commission|comisión|mechanism|"
+    r"partes|network|red|working\s+group|grupo\s+de\s+trabajo|group|grupo|subgrupo|subgroup|subcommittee|subcomité|"
+    r"institutions|instituciones|agencies|agencias|dependencias|commission|comisión|mechanism|"
     r"mecanismo|task\s+forces?|council|consejo|committee|comité|administration|administración|"
     r"ministry|ministerio|secretaría|department|departamento|authorities|autoridades|state|estado|"
     r"presidents?|presidentes?|leaders|líderes|ministers?|ministros?|secretar(?:y|ies)|cancilleres?"
@@ -170,7 +171,11 @@ def has_actor(subject: str) -> bool:
         or find_countries(clause)
         or _metonym_re().search(clause)
         or _agency_countries(clause)  # "DHS and the INM will sign ..."
+        or _ACRONYM_SUBJECT.search(clause)  # "The SIG will present a work plan": a joint body's acronym
     )
+
+
+_ACRONYM_SUBJECT = re.compile(r"(?:^|\s)(?:[Tt]he\s+|[Ee]l\s+|[Ll]a\s+)?[A-Z]{2,6}\s*$")
 
 
 def _agency_countries(clause: str) -> list[str]:
