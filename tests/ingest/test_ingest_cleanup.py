@@ -239,3 +239,10 @@ def test_one_sentence_per_line_is_left_alone() -> None:
     line = "The delegations met in Lima and agreed on a plan for the search of missing persons."
     text = "\n".join([line] * 9)
     assert clean_text(text) == text
+
+
+def test_runs_of_spaces_inside_a_justified_line_become_one() -> None:
+    text = "The    Financial       Intelligence Unit will report.\n\nFor Immediate Release        Media Note"
+    assert (
+        clean_text(text) == "The Financial Intelligence Unit will report.\n\nFor Immediate Release Media Note"
+    )

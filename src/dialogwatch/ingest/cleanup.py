@@ -38,6 +38,7 @@ _HYPHEN_BREAK = re.compile(r"(?<![\w-])([^\W\d_]{2,})-[ \t]*\n(?:[ \t]*\n)*[ \t]
 # A line, blank lines (a page break or a stray gap), and the text that continues it.
 _GAP = re.compile(r"^([^\n]*)\n(?:[ \t]*\n)+(?=([^\n]*))", re.MULTILINE)
 _DATE_LINE = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b|\d{1,2}:\d{2}\b")
+_INNER_SPACES = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
 _BLANK_RUN = re.compile(r"\n(?:[ \t]*\n){2,}")
 
 _HEADING_MAX_WORDS = 10
@@ -66,6 +67,7 @@ def clean_text(text: str) -> str:
     text = "\n\n\n".join(_strip_page_edges(pages)) if len(pages) > 1 else _drop_lone_page_numbers(text)
     text = _drop_repeated_lines(text)
     text = drop_boilerplate(text)
+    text = _INNER_SPACES.sub(" ", text)  # justified PDF lines: "Financial       Intelligence Unit"
     text = join_hyphenated(text)
     text = join_broken_sentences(text)
     text = unwrap_lines(text)
