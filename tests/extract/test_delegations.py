@@ -438,3 +438,18 @@ def test_officials_who_welcome_the_other_delegation_lead_their_own():
     }
     us = next(d for d in ex.delegations if d.side == "US")
     assert "Department of State" in us.organizations and "Department of Justice" in us.organizations
+
+
+def test_a_country_opening_the_sentence_owns_the_agency_list():
+    text = (
+        "La delegación mexicana estuvo encabezada por la secretaria Rosa Icela Rodríguez Velázquez. "
+        "Por Guatemala, la delegación fue presidida por el ministro de Gobernación, David Barrientos "
+        "Girón, así como por funcionarios del Ministerio de Relaciones Exteriores y el Ministerio "
+        "de la Defensa Nacional."
+    )
+    gt = next(d for d in extract_text(text, language="es").delegations if d.side == "GT")
+    assert gt.organizations == [
+        "Ministerio de Gobernación",  # the head's post names his ministry
+        "Ministerio de Relaciones Exteriores",
+        "Ministerio de la Defensa Nacional",
+    ]

@@ -177,6 +177,11 @@ def _index() -> tuple[
     return by_sig, by_acr, sigs
 
 
+def is_generic_record(rec: OrgRecord) -> bool:
+    """True for a body the generic lexicon made for a country ("gt-defense"), not a named entry."""
+    return any(rec.key.endswith(f"-{g.key}") for g in org_data().generic)
+
+
 @lru_cache(maxsize=2048)
 def wording_countries(name: str) -> frozenset[str]:
     """The governments whose own agency a lexicon wording or acronym names.

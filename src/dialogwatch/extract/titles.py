@@ -18,7 +18,7 @@ from pydantic import BaseModel
 
 from dialogwatch.extract.alternation import word_alternation
 from dialogwatch.extract.data_loader import load_data
-from dialogwatch.extract.orgs import is_org_like, org_data, resolve_org
+from dialogwatch.extract.orgs import is_generic_record, is_org_like, org_data, resolve_org
 from dialogwatch.extract.places import find_countries, fold, places_data
 
 
@@ -299,6 +299,8 @@ def implied_org(title: str | None, country: str | None = None) -> str | None:
             cand = rule.template.format(rest=m.group("rest"))
             rec = resolve_org(cand, country, exact=True)
             if rec is not None:
+                if is_generic_record(rec):
+                    return cand  # "ministro de la Defensa Nacional": a generic body, in the text's words
                 spanish = rec.name_es and fold(cand.split()[0]) == fold(rec.name_es.split()[0])
                 return rec.name_es if spanish else rec.name_en  # in the language the title is in
         return None
