@@ -453,3 +453,12 @@ def test_a_country_opening_the_sentence_owns_the_agency_list():
         "Ministerio de Relaciones Exteriores",
         "Ministerio de la Defensa Nacional",
     ]
+
+
+def test_lower_case_agencies_in_a_list_of_officials():
+    text = (
+        "Mexico's side was headed by Security Minister Rosa Icela Rodríguez, with officials from the army, "
+        "the navy and the customs agency also at the table."
+    )
+    mx = next(d for d in extract_text(text).delegations if d.side == "MX")
+    assert {"army", "navy", "customs agency"} <= set(mx.organizations)

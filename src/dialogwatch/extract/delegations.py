@@ -144,7 +144,13 @@ def _org_list(text: str, a: int, b: int) -> list[tuple[str, int, int]]:
         if not piece:
             continue
         bare = _LEAD.sub("", piece)
-        if merged and re.match(r"[a-záéíóúñ]", bare) and not _MEMBER_EMBASSIES.match(bare):
+        lower_agency = _lower_agency(bare)
+        if (
+            merged
+            and re.match(r"[a-záéíóúñ]", bare)
+            and not _MEMBER_EMBASSIES.match(bare)
+            and not lower_agency
+        ):
             break  # "..., has identified 104 victims": the list is over
         if merged and not _stands_alone(piece):
             ps, _ = merged[-1]
@@ -181,6 +187,8 @@ def _org_list(text: str, a: int, b: int) -> list[tuple[str, int, int]]:
             named = bool(acrs) and (resolve_org(acrs[0]) is not None or _initials(base) == acrs[0].upper())
             if base and base[0].isupper() and (is_org_like(base) or named):
                 out.append((base, a + s, a + e))
+            elif (agency := _lower_agency(piece)) is not None:
+                out.append((agency, a + s, a + e))  # "the army, the navy and the customs agency"
     return out
 
 
@@ -199,6 +207,15 @@ def _lower_plural_heads(raw: str) -> str:
     """ "y de las secretarías de la Defensa Nacional y de Marina": a plural head in lower case
     still opens a list of agencies (same length: offsets hold)."""
     return _lower_plural_re().sub(lambda m: m.group(0)[0].upper() + m.group(0)[1:], raw)
+
+
+def _lower_agency(piece: str) -> str | None:
+    """A lower-case agency a list names ("the navy", "the customs agency also at the table")."""
+    bare = _LEAD.sub("", piece.strip()).strip(" ,;")
+    for word in sorted(org_data().lowercase_agencies, key=len, reverse=True):
+        if bare == word or bare.startswith(word + " "):
+            return word
+    return None
 
 
 def _distribute_head(piece: str, shared: str | None) -> tuple[list[str], str | None]:
@@ -251,7 +268,7 @@ def _stands_alone(piece: str) -> bool:
     p = _LEAD.sub("", piece.strip())
     if not p:
         return False
-    if _MEMBER_EMBASSIES.match(p):
+    if _MEMBER_EMBASSIES.match(p) or _lower_agency(p):
         return True
     if re.match(
         _REP_LEAD.pattern + r"\b",

@@ -55,6 +55,7 @@ class OrgData(BaseModel):
     cso_heads: list[str] = []
     # lower-case words that may sit inside an organisation's name ("Office of the ...")
     name_glue: list[str] = []
+    lowercase_agencies: list[str] = []
     generic: list[_Org] = []
     # "the Departments of Justice and Homeland Security": one plural head shared by a list
     plural_heads: dict[str, str] = {}
