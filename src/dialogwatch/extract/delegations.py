@@ -212,10 +212,16 @@ def _lower_plural_heads(raw: str) -> str:
 def _lower_agency(piece: str) -> str | None:
     """A lower-case agency a list names ("the navy", "the customs agency also at the table")."""
     bare = _LEAD.sub("", piece.strip()).strip(" ,;")
-    for word in sorted(org_data().lowercase_agencies, key=len, reverse=True):
-        if bare == word or bare.startswith(word + " "):
-            return word
-    return None
+    if not bare or not bare[0].islower():
+        return None
+    m = _lower_agencies_re().match(bare)
+    return m.group(0) if m else None
+
+
+@cache
+def _lower_agencies_re() -> re.Pattern[str]:
+    words = sorted(org_data().lowercase_agencies, key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(re.escape(w) for w in words) + r")(?=\s|$)")
 
 
 def _distribute_head(piece: str, shared: str | None) -> tuple[list[str], str | None]:

@@ -144,6 +144,9 @@ def _lead_regex() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(d.lead_verbs), re.compile(d.meet_verbs, re.IGNORECASE)
 
 
+_HOST_WORDS = ("welcomed", "hosted", "bienvenida")
+
+
 @cache
 def _host_regex() -> re.Pattern[str]:
     return re.compile(people_data().host_verbs, re.IGNORECASE)
@@ -161,6 +164,7 @@ _LEAD_KEYS = (
     "reuni",
     "talks",
     "elegat",
+    *_HOST_WORDS,
 )
 
 
@@ -197,7 +201,8 @@ def lead_verb_heads(text: str, seg: Segment, found: list[Participant]) -> list[t
         elif not subjects and (named := _SURNAME_BEFORE.search(text, prev_end, pos)):
             upgrades.append((named.group(1), side))  # "Assistant Secretary Malinowski will head ..."
         prev_end = obj_end
-    host = _host_regex().search(seg.text) if "elegat" in low or "lcomed" in low else None
+    hosting = any(w in low for w in _HOST_WORDS)  # a substring test: few sentences host anyone
+    host = _host_regex().search(seg.text) if hosting else None
     for p in found if host else ():
         if (p.start or 0) < seg.start + host.start() and p.title and p.role == "mentioned":
             p.role = "head"  # "X, Y and Z welcomed a Mexican delegation": they led the host side
