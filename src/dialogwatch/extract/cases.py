@@ -140,14 +140,25 @@ def _anchor_scan() -> re.Pattern[str]:
 
 def _anchor_words(low: str) -> dict[str, list[tuple[int, int]]]:
     """Where each anchor word of the case patterns starts a word of the lower-cased text."""
-    words = {w for p in _case_patterns() if isinstance(p, _Anchored) for w in p.anchor}
+    by_lead = _anchors_by_lead()
     out: dict[str, list[tuple[int, int]]] = {}
     for m in _anchor_scan().finditer(low):
         start = m.start()
-        for w in words:  # a shorter anchor inside the match ("case" in "cases of") counts too
+        # a shorter anchor inside the match ("case" in "cases of") counts too; only the anchors
+        # that share the match's first two letters can start there
+        for w in by_lead.get(low[start : start + 2], ()):
             if low.startswith(w, start):
                 out.setdefault(w, []).append((start, start + len(w)))
     return out
+
+
+@cache
+def _anchors_by_lead() -> dict[str, tuple[str, ...]]:
+    words = {w for p in _case_patterns() if isinstance(p, _Anchored) for w in p.anchor}
+    grouped: dict[str, list[str]] = {}
+    for w in words:
+        grouped.setdefault(w[:2], []).append(w)
+    return {k: tuple(v) for k, v in grouped.items()}
 
 
 @cache

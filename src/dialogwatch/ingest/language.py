@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from langdetect.detector_factory import DetectorFactory
 
 SAMPLE_CHARS = 5000  # function words are counted over this much text
+QUICK_CHARS = 1500  # ... after a first look at this much, which settles most documents
 LANGDETECT_CHARS = 3000  # langdetect's n-gram pass is the slow part; this is plenty for it
 _SURE = 0.80
 _WORD = re.compile(r"[^\W\d_]+")
@@ -72,6 +73,12 @@ def _stopwords() -> tuple[Stopwords, dict[str, frozenset[str]]]:
 
 def detect_language(text: str) -> str:
     """Return 'en', 'es' or 'other' for a document's text."""
+    head = [w.lower() for w in _WORD.findall(text[:QUICK_CHARS])]
+    data, _ = _stopwords()
+    if len(head) >= 2 * data.min_words:
+        quick = _clear_stopword_winner(_stopword_counts(head), len(head))
+        if quick:
+            return quick  # most documents say which language they are in their first lines
     sample = text[:SAMPLE_CHARS]
     words = [w.lower() for w in _WORD.findall(sample)]
     data, _ = _stopwords()
