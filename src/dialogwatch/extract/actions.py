@@ -49,7 +49,10 @@ _NEGATED = re.compile(r"\b(?:not|never|no|nunca|tampoco)\s+(?:(?:also|yet|se|nos
 _VERBISH = re.compile(r"\b(?:is|are|was|were|be|been|has|have|that|es|son|fue|ha|han)\b", re.IGNORECASE)
 
 
-_QUESTION = re.compile(r"^\s*¿|\?\s*[\"”»']?\s*$")
+def _is_question(text: str) -> bool:
+    return text.lstrip().startswith("¿") or text.rstrip(" \"”»'").endswith("?")
+
+
 # a short capitalised phrase with no verb or full stop, numbered like a list item: a heading
 _SECTION_ITEM = re.compile(r"[A-ZÁÉÍÓÚÑ][^.;:!?]{0,50}(?<![.;:!?])")
 
@@ -88,7 +91,7 @@ def find_actions(
             lead_in = None
             continue
         prev = out[-1].actors if out and out[-1].end and seg.start - out[-1].end < 600 else None
-        if _QUESTION.search(seg.text):
+        if _is_question(seg.text):
             continue  # "¿pidió México a la DEA ...?": a reporter's question asks nobody for anything
         if seg.kind == "item" and _SECTION_ITEM.fullmatch(seg.text):
             continue  # "2. Migrants and asylum seekers": a numbered section's heading, the lead goes on

@@ -135,8 +135,13 @@ def figures_in_segment(seg: Segment, language: str) -> list[Figure]:
 
 
 def _prev_word(before: str) -> str:
-    m = re.search(r"([\w'’.]+)[\s]*$", before)
-    return m.group(1) if m else ""
+    """The word right before a number (a backward walk: a regex anchored at the end would try
+    every position of the text before it)."""
+    tail = before.rstrip()
+    i = len(tail)
+    while i > 0 and (tail[i - 1].isalnum() or tail[i - 1] in "_'’."):
+        i -= 1
+    return tail[i:]
 
 
 def _judge(text: str, num: NumberMatch) -> tuple[str | None, str] | None:
