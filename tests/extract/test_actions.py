@@ -268,3 +268,14 @@ def test_numbered_section_headings_under_a_recommendation_lead_are_not_asks():
         "Press Mexico to fund the National Search Commission.",
         "End the detention of children in migration stations.",  # still under the lead
     ]
+
+
+def test_a_one_sided_release_may_ask_the_other_government():
+    text = (
+        "Se reúne el Grupo de Implementación de Seguridad México-Estados Unidos.\n\n"
+        "México reiteró que el gobierno estadounidense debe fortalecer los controles a la venta de armas."
+    )
+    acts = _acts(text, DocumentInfo(doc_type="press_release"), "es")
+    assert [a.kind for a in acts] == ["ask"]
+    joint = _acts(text, DocumentInfo(doc_type="joint_statement"), "es")
+    assert [a.kind for a in joint] == []  # in a joint text "X debe ..." states a shared view

@@ -30,6 +30,7 @@ from dialogwatch.extract.voices import Voice, first_person, joint_voice, voice_a
 
 MAX_TEXT = 600
 _GOV_DOCS = {"joint_statement", "press_release", "media_note", "framework"}
+_JOINT_DOCS = {"joint_statement", "framework"}
 _LETTER_MARK = re.compile(
     r"^\s*(?:Dear|Estimad[oa]s?|Distinguid[oa]s?|Apreciad[oa]s?|Respetad[oa]s?)\b|^\s*(?:Sincerely|Atentamente|Respectfully)\b",
     re.MULTILINE,
@@ -222,8 +223,8 @@ def _action_for(
                 continue
             chosen = (hit, subject_actors(subject, parties) or parties)
         else:
-            if gov_doc and not cue.joint:
-                continue
+            if doc_type in _JOINT_DOCS and not cue.joint:
+                continue  # "X should ..." in a joint text states a view; a one-sided release may ask
             if cue.needs_actor and not has_actor(subject) and not pronoun:
                 continue
             if pronoun:
