@@ -255,3 +255,22 @@ def test_dateline_without_a_year_takes_the_year_the_text_lives_in(text, iso):
 def test_dateline_without_any_year_stays_undated():
     doc = classify_document(build_context("BOGOTÁ, 3 de junio.— El diálogo concluyó sin acuerdos."))
     assert doc.date is None
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        (
+            "GUATEMALA CITY, June 12 — The governments held today the second round of their dialogue, "
+            "one year after the first round took place in Washington in June 2024.",
+            "2025-06-12",
+        ),
+        (
+            "Washington, D.C., 5 de octubre\n\nVenimos de una jornada larga, a dos años de que México y "
+            "Estados Unidos adoptaran el Entendimiento Bicentenario en octubre de 2021.",
+            "2023-10-05",
+        ),
+    ],
+)
+def test_a_year_borrowed_from_an_earlier_event_is_moved_forward(text, iso):
+    assert classify_document(build_context(text)).date == iso

@@ -81,6 +81,11 @@ def classify_document(ctx: DocContext, title: str | None = None) -> DocumentInfo
     doc_title = title.strip() if title and title.strip() else find_title(ctx)
     doc_type, type_rule = _doc_type(ctx, doc_title)
     date, date_rule = find_issue_date(ctx)
+    later = _years_later(ctx.text)
+    if date and later and date[:4] == str(later[0]):
+        # "one year after the first round took place in June 2024": a year borrowed from that
+        # mention dates the text a year too early
+        date, date_rule = f"{later[0] + later[1]:04d}{date[4:]}", date_rule + "+years_later"
     return DocumentInfo(
         doc_type=doc_type,
         language=ctx.language,
@@ -176,6 +181,26 @@ def _dateline() -> re.Pattern[str]:
 
 # what may follow a dateline's date: a dash or colon, or an agency credit then one ("(Notimex).-")
 _AFTER_DATELINE = re.compile(r"\s*(?:\([^)\n]{1,25}\)\s*|/[^/\n]{1,25}/\s*)?(?:[-–—:.]|$|\n)")
+
+
+_YEARS_LATER = re.compile(
+    r"\b(?:(?P<en>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+years?\s+(?:after|since)"
+    r"|a\s+(?P<es>un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|\d{1,2})\s+años?\s+de)"
+    r"\b[^.]{0,160}?\b(?P<y>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+def _years_later(text: str) -> tuple[int, int] | None:
+    """(year named, years since) of "N years after ... YEAR" / "a N años de ... YEAR", if any."""
+    m = _YEARS_LATER.search(text[:3000])
+    if m is None:
+        return None
+    from dialogwatch.extract.numbers import parse_number
+
+    word = m.group("en") or m.group("es")
+    n = parse_number(word, "es" if m.group("es") else "en")
+    return (int(m.group("y")), int(n)) if n and 0 < n < 30 else None
 
 
 def find_issue_date(ctx: DocContext) -> tuple[str | None, str]:
