@@ -654,3 +654,15 @@ def test_spanish_letter_address_blocks_before_presente():
     assert (p["Olof Skoog"].role, p["Olof Skoog"].side) == ("addressee", "EU")
     hernandez = p["Joel Hernández García"]
     assert (hernandez.role, hernandez.organization) == ("addressee", "Secretaría de Relaciones Exteriores")
+
+
+def test_a_carried_over_side_yields_to_the_persons_own():
+    text = (
+        "Secretary of State Marco Rubio led the U.S. delegation and Foreign Secretary Juan Ramón de la "
+        "Fuente led the Mexican delegation. Also taking part were Attorney General Pamela Bondi, "
+        "Secretary of Security Omar García Harfuch and U.S. Ambassador Ronald Johnson."
+    )
+    p = _people(text)
+    assert p["Pamela Bondi"].side == "US"  # a known official, not the Mexican side named last
+    assert p["Ronald Johnson"].side == "US"  # "U.S. Ambassador"
+    assert p["Omar García Harfuch"].side == "MX"

@@ -98,6 +98,15 @@ _CSO_TITLE = re.compile(
 _AMBASSADOR = re.compile(r"(?i)\b(?:ambassador|embajador)")
 
 
+def _leading_country(title: str | None) -> str | None:
+    """The country a title opens with ("U.S. Ambassador"), not one it names in its complement
+    ("Director of the Office of Mexican Affairs")."""
+    from dialogwatch.extract.places import find_countries
+
+    found = find_countries(title) if title else []
+    return found[0][2] if found and found[0][0] == 0 else None
+
+
 def _asks_for(lead: str, language: str) -> bool:
     """True for "We recommend that the U.S. delegation:", which opens a list of asks, not people."""
     from dialogwatch.extract.cues import find_cues
@@ -335,6 +344,10 @@ def _build(
         heads_here = any(m.kind == "role" and m.value == "head" for m in mks)
         stale_ok = list_ctx or (deleg and not heads_here)
         side = (side_mk[-1].value if side_mk else (state.get("side") if stale_ok else None)) or None
+        if side is not None and not side_mk:
+            # a side carried over from an earlier sentence yields to the person's own: "Also taking
+            # part were ... Attorney General Pamela Bondi ... and U.S. Ambassador Ronald Johnson"
+            side = (known.side if known else None) or _leading_country(title) or side
     if side is None and org:
         side = org_country(org) or (org_country(acr[acronym]) if acronym and acr.get(acronym) else None)
     if side is None and acronym:
