@@ -2,7 +2,7 @@
 
 import pytest
 
-from dialogwatch.extract.document import _data, classify_document
+from dialogwatch.extract.document import _data, _years_later, classify_document, year_hint
 from dialogwatch.extract.pipeline import build_context
 
 
@@ -274,3 +274,29 @@ def test_dateline_without_any_year_stays_undated():
 )
 def test_a_year_borrowed_from_an_earlier_event_is_moved_forward(text, iso):
     assert classify_document(build_context(text)).date == iso
+
+
+@pytest.mark.parametrize("example", _data().year_inference.examples, ids=lambda e: e.text[:30])
+def test_year_hint_yaml_examples(example):
+    assert year_hint(example.text) == example.year
+
+
+@pytest.mark.parametrize("example", _data().year_inference.years_after_examples, ids=lambda e: e.text[:30])
+def test_years_after_yaml_examples(example):
+    expected = None if example.year is None else (example.year, example.years)
+    assert _years_later(example.text) == expected
+
+
+def test_years_after_phrase_needs_one_number_slot():
+    from pydantic import ValidationError
+
+    from dialogwatch.extract.document import _YearInference
+
+    with pytest.raises(ValidationError, match="exactly one"):
+        _YearInference(
+            ahead_before=[],
+            ahead_clause=[],
+            years_after=["years after"],
+            examples=[],
+            years_after_examples=[],
+        )

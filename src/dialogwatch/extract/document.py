@@ -13,7 +13,7 @@ import re
 from functools import cache
 from typing import Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, field_validator
 
 from dialogwatch.extract.context import DocContext
 from dialogwatch.extract.data_loader import load_data
@@ -34,6 +34,28 @@ class _DocExample(BaseModel):
     doc_type: str
 
 
+class _YearExample(BaseModel):
+    text: str
+    year: int | None
+    years: int | None = None
+
+
+class _YearInference(BaseModel):
+    ahead_before: list[str]
+    ahead_clause: list[str]
+    years_after: list[str]
+    examples: list[_YearExample]
+    years_after_examples: list[_YearExample]
+
+    @field_validator("years_after")
+    @classmethod
+    def _one_number(cls, v: list[str]) -> list[str]:
+        for p in v:
+            if p.count("{n}") != 1:
+                raise ValueError(f"{p!r}: a years_after phrase holds exactly one {{n}}")
+        return v
+
+
 class DocTypeData(BaseModel):
     """Schema of doctypes.yaml."""
 
@@ -45,6 +67,7 @@ class DocTypeData(BaseModel):
     examples: list[_DocExample]
     # a title for untitled letters, by language: "Letter to {names}"
     letter_title: dict[str, str] = {}
+    year_inference: _YearInference
 
 
 @cache
@@ -183,23 +206,32 @@ def _dateline() -> re.Pattern[str]:
 _AFTER_DATELINE = re.compile(r"\s*(?:\([^)\n]{1,25}\)\s*|/[^/\n]{1,25}/\s*)?(?:[-–—:.]|$|\n)")
 
 
-_YEARS_LATER = re.compile(
-    r"\b(?:(?P<en>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+years?\s+(?:after|since)"
-    r"|a\s+(?P<es>un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|\d{1,2})\s+años?\s+de)"
-    r"\b[^.]{0,160}?\b(?P<y>(?:19|20)\d\d)\b",
-    re.IGNORECASE,
-)
+@cache
+def _years_later_rx() -> re.Pattern[str]:
+    from dialogwatch.extract.numbers import number_words
+
+    small = sorted((w for w, v in number_words().items() if 0 < v < 30), key=len, reverse=True)
+    n = "|".join([*(re.escape(w) for w in small), r"\d{1,2}"])
+    # a group name may appear once in a pattern: each phrase numbers its own (n0, n1, ...)
+    phrases = "|".join(
+        p.replace("{n}", f"(?P<n{i}>{n})") for i, p in enumerate(_data().year_inference.years_after)
+    )
+    return re.compile(rf"\b(?:{phrases})\b[^.]{{0,160}}?\b(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)
 
 
 def _years_later(text: str) -> tuple[int, int] | None:
     """(year named, years since) of "N years after ... YEAR" / "a N años de ... YEAR", if any."""
-    m = _YEARS_LATER.search(text[:3000])
+    head = text[:3000]
+    low = head.lower()
+    if "year" not in low and "año" not in low:  # the phrases all name years: most texts skip the scan
+        return None
+    m = _years_later_rx().search(head)
     if m is None:
         return None
     from dialogwatch.extract.numbers import parse_number
 
-    word = m.group("en") or m.group("es")
-    n = parse_number(word, "es" if m.group("es") else "en")
+    word = next(v for k, v in m.groupdict().items() if k.startswith("n") and v)
+    n = parse_number(word, "es") or parse_number(word, "en")
     return (int(m.group("y")), int(n)) if n and 0 < n < 30 else None
 
 
@@ -274,16 +306,12 @@ def _in_dateline(head: str, dates: list[DateMatch]) -> str | None:
     return None
 
 
-# words before a year that place it ahead of the text: a deadline or a planned meeting
-_AHEAD_BEFORE = re.compile(
-    r"(?:\bby|\bbefore|\buntil|\bthrough|\bend\s+of|\bpara|\bantes\s+de(?:\s+que\s+\w+)?|\bhasta|"
-    r"\ba\s+más\s+tardar(?:\s+en)?|\bfinales\s+de|\bfin\s+de|\bconcluya|\btermine)\s*$",
-    re.IGNORECASE,
-)
-_AHEAD_CLAUSE = re.compile(
-    r"\b(?:will|next|upcoming|planned|to\s+hold|próxim[oa]s?|se\s+celebrará|celebrarán|se\s+realizará)\b",
-    re.IGNORECASE,
-)
+@cache
+def _ahead() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    yi = _data().year_inference
+    before = re.compile(r"\b(?:" + "|".join(yi.ahead_before) + r")\s*$", re.IGNORECASE)
+    clause = re.compile(r"\b(?:" + "|".join(yi.ahead_clause) + r")\b", re.IGNORECASE)
+    return before, clause
 
 
 def year_hint(text: str) -> int | None:
@@ -292,12 +320,13 @@ def year_hint(text: str) -> int | None:
     It is no earlier than the latest year named as past and no later than the earliest set
     ahead (a deadline, "the next dialogue in 2016"); "in 2014 ... next in 2016" gives 2015.
     """
+    ahead_before, ahead_clause = _ahead()
     past: list[int] = []
     ahead: list[int] = []
     for a, _, y in find_years(text[:20000]):
         before = text[max(0, a - 30) : a]
         clause = re.split(r"[.;:!?]\s", text[max(0, a - 120) : a])[-1]
-        (ahead if _AHEAD_BEFORE.search(before) or _AHEAD_CLAUSE.search(clause) else past).append(y)
+        (ahead if ahead_before.search(before) or ahead_clause.search(clause) else past).append(y)
     if not past:
         return min(ahead) if ahead else None
     latest = max(past)

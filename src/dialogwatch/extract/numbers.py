@@ -57,6 +57,11 @@ def _words(language: str = "en") -> dict[str, int]:
     return out
 
 
+def number_words() -> dict[str, int]:
+    """Every number word of every language with its value ("ten", "diez", ...)."""
+    return _words("*")
+
+
 _DIGITS = r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])|\d+(?:[.,]\d+)?"
 
 
