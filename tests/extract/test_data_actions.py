@@ -88,6 +88,13 @@ def test_actor_metonym_examples(ex):
     assert [a.actors for a in acts] == [ex.actors]
 
 
+@pytest.mark.parametrize("ex", actors_data().subjects.examples, ids=lambda e: e.text[:40])
+def test_subject_word_examples(ex):
+    from dialogwatch.extract.actors import has_actor, is_cso_subject
+
+    assert (has_actor(ex.text), is_cso_subject(ex.text)) == (ex.actor, ex.cso)
+
+
 @pytest.mark.parametrize("ex", actors_data().cso_voice_examples, ids=lambda e: e.text[:40])
 def test_cso_voice_examples(ex):
     from dialogwatch.extract.actors import cso_voice

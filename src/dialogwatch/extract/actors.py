@@ -25,15 +25,29 @@ class _ActorExample(BaseModel):
     actors: list[str]
 
 
+class _SubjectExample(BaseModel):
+    text: str
+    actor: bool
+    cso: bool = False
+
+
 class _VoiceExample(BaseModel):
     text: str
     cso: bool
+
+
+class _SubjectWords(BaseModel):
+    collective: list[str]
+    bodies: list[str]
+    cso: list[str]
+    examples: list[_SubjectExample]
 
 
 class ActorsData(BaseModel):
     """Schema of data/actors.yaml."""
 
     metonyms: dict[str, str]
+    subjects: _SubjectWords
     examples: list[_ActorExample]
     cso_voice: list[str] = []
     cso_voice_not_after: list[str] = []
@@ -79,26 +93,18 @@ def _metonym_re() -> re.Pattern[str]:
     return re.compile(rf"(?:^|\s)(?P<m>{alt})(?:\s+(?:also|además|también))?\s*$")
 
 
-_COLLECTIVE = (
-    r"we|us|our|ourselves|nosotros|nosotras|both|ambos|ambas|the\s+two|los\s+dos|las\s+dos|they|ellos|"
-    r"the\s+parties|las\s+partes|the\s+delegations|las\s+delegaciones|the\s+governments|los\s+gobiernos|"
-    r"both\s+sides|the\s+sides"
-)
-_BODY = (
-    r"governments?|gobiernos?|countries|países|nations|naciones|delegations?|delegaci[oó]n(?:es)?|sides|"
-    r"partes|network|red|working\s+group|grupo\s+de\s+trabajo|group|grupo|subgrupo|subgroup|subcommittee|subcomité|"
-    r"institutions|instituciones|agencies|agencias|dependencias|commission|comisión|mechanism|"
-    r"mecanismo|task\s+forces?|council|consejo|committee|comité|administration|administración|"
-    r"ministry|ministerio|secretaría|department|departamento|authorities|autoridades|state|estado|"
-    r"presidents?|presidentes?|leaders|líderes|ministers?|ministros?|secretar(?:y|ies)|cancilleres?"
-)
-_CSO = (
-    r"organi[sz]ations?|groups|ngos|coalition|signatories|undersigned|organizaciones|colectivos|"
-    r"firmantes|suscritas?|suscritos|familias|families|defenders|defensoras?|defensores"
-)
-_ACTOR_RE = re.compile(rf"(?<![\w])(?:{_COLLECTIVE}|{_BODY}|{_CSO})(?![\w])", re.IGNORECASE)
-_COLLECTIVE_RE = re.compile(rf"(?<![\w])(?:{_COLLECTIVE})(?![\w])", re.IGNORECASE)
-_CSO_RE = re.compile(rf"(?<![\w])(?:{_CSO})(?![\w])", re.IGNORECASE)
+@cache
+def _subject_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(any actor, collective "we/both", civil society) subject words, as whole-word regexes."""
+    d = actors_data().subjects
+
+    def words(*groups: list[str]) -> re.Pattern[str]:
+        alt = "|".join(w for g in groups for w in g)
+        return re.compile(rf"(?<![\w])(?:{alt})(?![\w])", re.IGNORECASE)
+
+    return words(d.collective, d.bodies, d.cso), words(d.collective), words(d.cso)
+
+
 _SUBORDINATE = re.compile(r"\b(?:that|which|who|whether|que|quien|quienes|cual)\b", re.IGNORECASE)
 # a clause whose subject only points back: "Viet Nam stated that it intends to ..."
 _PRONOUN_CLAUSE = re.compile(
@@ -167,7 +173,7 @@ def has_actor(subject: str) -> bool:
     """True when a clause subject names an actor (we, a government, a country, a body)."""
     clause = _subject_clause(subject)
     return bool(
-        _ACTOR_RE.search(clause)
+        _subject_res()[0].search(clause)
         or find_countries(clause)
         or _metonym_re().search(clause)
         or _agency_countries(clause)  # "DHS and the INM will sign ..."
@@ -192,7 +198,7 @@ def _agency_countries(clause: str) -> list[str]:
 def is_cso_subject(subject: str) -> bool:
     """True when the subject names civil-society authors."""
     clause = _subject_clause(subject)
-    return bool(_CSO_RE.search(clause)) and not find_countries(clause)
+    return bool(_subject_res()[2].search(clause)) and not find_countries(clause)
 
 
 def subject_actors(subject: str, parties: list[str]) -> list[str]:
@@ -202,7 +208,7 @@ def subject_actors(subject: str, parties: list[str]) -> list[str]:
     if meto:
         return [actors_data().metonyms[meto.group("m")]]
     countries = find_countries(clause)
-    collective = list(_COLLECTIVE_RE.finditer(clause))
+    collective = list(_subject_res()[1].finditer(clause))
     last_collective = collective[-1].start() if collective else -1
     if not countries and last_collective < 0:
         agencies = _agency_countries(clause)

@@ -76,6 +76,11 @@ def _months() -> dict[str, int]:
     return out
 
 
+def month_names() -> list[str]:
+    """Every EN/ES month name and abbreviation of months.yaml, longest first."""
+    return sorted(_months(), key=len, reverse=True)
+
+
 def month_number(word: str) -> int | None:
     """Return the month number of an EN/ES month name or abbreviation."""
     return _months().get(fold(word.rstrip(".")))

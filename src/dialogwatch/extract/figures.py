@@ -14,6 +14,7 @@ from pydantic import BaseModel
 
 from dialogwatch.extract.context import DocContext, Segment
 from dialogwatch.extract.data_loader import load_data
+from dialogwatch.extract.dates import month_names
 from dialogwatch.extract.numbers import NumberMatch, find_numbers
 from dialogwatch.extract.places import find_countries
 from dialogwatch.extract.schema import Figure
@@ -43,13 +44,15 @@ class _Units(BaseModel):
     examples: list[_FigureExample]
 
 
-_MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december|"
-    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|enero|febrero|marzo|abril|mayo|junio|julio|"
-    "agosto|septiembre|setiembre|octubre|noviembre|diciembre|ene|abr|ago|dic"
-)
-_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.IGNORECASE)
-_MONTH_AFTER = re.compile(rf"^\s*(?:de\s+|of\s+)?(?:{_MONTHS})\b", re.IGNORECASE)
+@cache
+def _month_near() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    # a number next to a month name is a day ("June 5", "5 de junio"), not a figure
+    months = "|".join(re.escape(m) for m in month_names())
+    before = re.compile(rf"\b(?:{months})\.?\s*$", re.IGNORECASE)
+    after = re.compile(rf"^\s*(?:de\s+|of\s+)?(?:{months})\b", re.IGNORECASE)
+    return before, after
+
+
 _WORD = re.compile(r"[\w'’.$%€-]+", re.UNICODE)
 _YEAR = re.compile(r"(?<![\w.,])(?:19|20)\d\d(?![\w.,]\d)")
 _RANGE = re.compile(
@@ -162,7 +165,9 @@ def _judge(text: str, num: NumberMatch) -> tuple[str | None, str] | None:
         return None
     if not num.words and not num.scaled and re.fullmatch(r"(?:19|20)\d\d", raw):
         return None  # a year
-    if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
+    month_before, month_after = _month_near()
+    # the month sits right before the number: a short window spares a scan of the whole text
+    if month_before.search(before[-24:]) or month_after.match(after):
         return None  # a date
     prev = _prev_word(before)
     prev_l = prev.lower().rstrip(".")
