@@ -219,13 +219,21 @@ def _years_later_rx() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{phrases})\b[^.]{{0,160}}?\b(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)
 
 
+_YEAR_WORD = re.compile("year|año")
+
+
 def _years_later(text: str) -> tuple[int, int] | None:
     """(year named, years since) of "N years after ... YEAR" / "a N años de ... YEAR", if any."""
     head = text[:3000]
     low = head.lower()
-    if "year" not in low and "año" not in low:  # the phrases all name years: most texts skip the scan
-        return None
-    m = _years_later_rx().search(head)
+    rx = _years_later_rx()
+    m = None
+    # every phrase names years: the pattern is tried only just before a "year"/"año", since its
+    # opening number-word alternation would cost a try at every position of the text
+    for w in _YEAR_WORD.finditer(low):
+        m = rx.search(head, max(0, w.start() - 40), w.start() + 200)
+        if m is not None:
+            break
     if m is None:
         return None
     from dialogwatch.extract.numbers import parse_number
