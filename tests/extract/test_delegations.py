@@ -1,8 +1,12 @@
 """Delegations: agencies per side from named people and representative lists."""
 
+import pytest
+
 from dialogwatch.extract.acronyms import find_acronyms
-from dialogwatch.extract.delegations import find_delegations
+from dialogwatch.extract.delegations import _deleg as deleg_cue
+from dialogwatch.extract.delegations import _reps, find_delegations
 from dialogwatch.extract.document import classify_document
+from dialogwatch.extract.names import people_data
 from dialogwatch.extract.people import find_participants
 from dialogwatch.extract.pipeline import build_context, extract_text
 
@@ -462,3 +466,13 @@ def test_lower_case_agencies_in_a_list_of_officials():
     )
     mx = next(d for d in extract_text(text).delegations if d.side == "MX")
     assert {"army", "navy", "customs agency"} <= set(mx.organizations)
+
+
+@pytest.mark.parametrize("ex", people_data().delegation_words.cue_examples, ids=lambda e: e.text[:30])
+def test_delegation_cue_examples(ex):
+    assert bool(deleg_cue().search(ex.text)) is ex.match
+
+
+@pytest.mark.parametrize("ex", people_data().delegation_words.rep_examples, ids=lambda e: e.text[:30])
+def test_delegation_rep_examples(ex):
+    assert bool(_reps().search(ex.text)) is ex.match

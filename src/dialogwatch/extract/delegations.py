@@ -15,21 +15,42 @@ from functools import cache, lru_cache
 
 from dialogwatch.extract.acronyms import paren_acronyms
 from dialogwatch.extract.context import DocContext
+from dialogwatch.extract.names import DelegationWords, people_data
 from dialogwatch.extract.orgs import is_org_like, org_data, resolve_org, wording_countries
 from dialogwatch.extract.places import find_countries, fold
-from dialogwatch.extract.prefilter import prefiltered
+from dialogwatch.extract.prefilter import Prefiltered, prefiltered
 from dialogwatch.extract.roles import markers
 from dialogwatch.extract.schema import Acronym, Delegation, DocumentInfo, Evidence, Participant
 from dialogwatch.extract.titles import starts_with_title
 
-# per-sentence cues: most sentences hold none of their words, which a pre-check sees without a scan
-_REPS = prefiltered(
-    r"\b(?:(?:high[- ]level|senior|additional|other|government)\s+)*"
-    r"(?:representatives|officials|members|staff|personnel|delegates|experts|colleagues|representantes|funcionari[oa]s|colegas|"
-    r"servidores públicos|integrantes|titulares|autoridades|delegad[oa]s|mandos)"
-    r"\s+(?:of|from|de|del|de la)\s+",
-    re.IGNORECASE,
-)
+
+@cache
+def _words() -> DelegationWords:
+    return people_data().delegation_words
+
+
+@cache
+def _reps() -> Prefiltered:
+    # per-sentence cue: most sentences hold none of its words, which a pre-check sees without a scan
+    w = _words()
+    return prefiltered(
+        rf"\b(?:(?:{'|'.join(w.rep_modifiers)})\s+)*(?:{'|'.join(w.reps)})\s+(?:of|from|de|del|de la)\s+",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _rep_lead() -> str:
+    """A group of officials opening a list piece ("senior officials"), as a regex to run case-blind."""
+    w = _words()
+    return rf"^(?:(?:{'|'.join(w.lead_modifiers)})\s+)*(?:{'|'.join(w.lead_reps)})"
+
+
+@cache
+def _deleg() -> Prefiltered:
+    return prefiltered("|".join(_words().cues), re.IGNORECASE)
+
+
 # the member states' embassies that join an EU delegation, written in lower case
 _MEMBER_EMBASSIES = re.compile(
     r"(?:the\s+)?(?:embass(?:y|ies)\s+of\s+(?:the\s+)?(?:EU|European\s+Union)\s+Member\s+States"
@@ -44,17 +65,11 @@ _SEP = re.compile(
 _END = re.compile(
     r"(?<![A-Z])\.(?:\s|$)|\s+to\s+(?=[a-z])|\s+(?:who|which|in order|que|quienes|in the|en la reunión)\s+"
 )
-_REP_LEAD = re.compile(
+_LEAD = re.compile(
     r"^(?:(?:other|additional|high[- ]level|senior)\s+)*"
     r"(?:officials|representatives|representantes|funcionari[oa]s|delegad[oa]s|delegates|mandos)"
 )
 _LEAD = re.compile(r"^(?:(?:of|de|del|the|la|el|los|las|other|otros|otras)\s+)+", re.IGNORECASE)
-_DELEG = prefiltered(
-    r"\bdelegation|\bdelegaci[oó]n|\bheaded by\b|\bled by\b|\bencabezad[oa]|\bchaired by\b|\bco-?chaired\b"
-    r"|\bcopresidid[oa]|\bpresidid[oa]|\brepresented by\b|\brepresentad[oa]s? por\b|\bside\b|\bparte\b"
-    r"|\bcounterparts?\b|\bhomólog[oa]s?\b|\bcontrapartes?\b",
-    re.IGNORECASE,
-)
 
 
 def find_delegations(
@@ -64,7 +79,7 @@ def find_delegations(
     if doc.doc_type == "letter":
         return []
     agencies = _agency_lists(ctx)
-    if not agencies and not _DELEG.search(ctx.text):
+    if not agencies and not _deleg().search(ctx.text):
         return []
     by_side: dict[str, list[tuple[str, Evidence]]] = {}
     for p in participants:
@@ -88,8 +103,8 @@ def find_delegations(
     deleg_doc = bool(by_side)  # people already make up delegations: a dialogue report
     for seg in ctx.segments:
         mks = markers(ctx.text, seg)
-        deleg = bool(_DELEG.search(seg.text))
-        for m in _REPS.finditer(seg.text):
+        deleg = bool(_deleg().search(seg.text))
+        for m in _reps().finditer(seg.text):
             pos = seg.start + m.start()
             sides = [mk.value for mk in mks if mk.kind == "side" and mk.pos <= pos]
             s = (sides[-1] if sides else side) or None
@@ -165,12 +180,7 @@ def _org_list(text: str, a: int, b: int) -> list[tuple[str, int, int]]:
     for s, e in merged:
         expanded, shared = _distribute_head(raw[s:e].strip(), shared)
         for piece in expanded:
-            piece = re.sub(
-                _REP_LEAD.pattern + r"\s+(?:of|from|de|del)\s+",
-                "",
-                piece,
-                flags=re.I,
-            )
+            piece = re.sub(_rep_lead() + r"\s+(?:of|from|de|del)\s+", "", piece, flags=re.I)
             piece = _LEAD.sub("", piece).strip(" ,;")
             embassies = _MEMBER_EMBASSIES.match(piece)
             if embassies:  # "the embassies of EU Member States": the EU side's, in the text's words
@@ -276,11 +286,7 @@ def _stands_alone(piece: str) -> bool:
         return False
     if _MEMBER_EMBASSIES.match(p) or _lower_agency(p):
         return True
-    if re.match(
-        _REP_LEAD.pattern + r"\b",
-        p,
-        re.I,
-    ):
+    if re.match(_rep_lead() + r"\b", p, re.I):
         return True
     if not p[0].isupper():
         return False
@@ -334,7 +340,7 @@ def _agency_lists(ctx: DocContext) -> list[tuple[str, str, int, int]]:
             if rep:
                 spans.append((seg.start, seg.start + rep.start()))
                 spans.append((seg.start + rep.end(), seg.end))
-            if _DELEG.search(seg.text):
+            if _deleg().search(seg.text):
                 spans += [(seg.start + m.end(), seg.end) for m in _PARTICIPATION.finditer(seg.text)]
             intro = "articipa" in seg.text or "he following" in seg.text
             for m in _AGENCY_INTRO.finditer(seg.text) if intro else ():

@@ -34,6 +34,23 @@ class _PeopleExample(BaseModel):
     side: str | None = None
 
 
+class _CueExample(BaseModel):
+    text: str
+    match: bool
+
+
+class DelegationWords(BaseModel):
+    """Words that tell a sentence is about a delegation and who is in it (extract/delegations.py)."""
+
+    cues: list[str]
+    rep_modifiers: list[str]
+    reps: list[str]
+    lead_modifiers: list[str]
+    lead_reps: list[str]
+    cue_examples: list[_CueExample]
+    rep_examples: list[_CueExample]
+
+
 class PeopleData(BaseModel):
     """Schema of people.yaml."""
 
@@ -59,6 +76,7 @@ class PeopleData(BaseModel):
     closings: list[str]
     salutations: list[str]
     examples: list[_PeopleExample]
+    delegation_words: DelegationWords
 
 
 @cache
