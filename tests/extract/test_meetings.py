@@ -772,3 +772,33 @@ def test_news_lead_on_a_round_of_lower_case_talks():
     assert m.series == "security talks"
     assert m.date == "2024-09-17"  # "on Tuesday", not the other event "on Oct. 1"
     assert (m.city, m.country) == ("Monterrey", "MX")  # not the White House's Washington
+
+
+def test_a_pronouncement_titled_after_an_upcoming_round_reports_that_round():
+    text = (
+        "Colectivos ante la IX Reunión del Diálogo sobre Derechos Humanos entre México y Estados Unidos\n\n"
+        "Ciudad de México, a 8 de marzo de 2022\n\n"
+        "Los colectivos firmantes nos dirigimos a ambos gobiernos ante la IX Reunión del Diálogo sobre "
+        "Derechos Humanos, que tendrá lugar el próximo jueves en la Cancillería.\n\n"
+        "Exigimos que se publiquen los acuerdos.\n"
+    )
+    [m] = _meetings(text, "es")
+    assert (m.round, m.date, m.parties) == (9, "2022-03-10", ["MX", "US"])
+
+
+def test_a_letter_titled_after_an_upcoming_round_reports_it_but_an_untitled_plan_does_not():
+    titled = (
+        "Ahead of the 10th EU-Vietnam Human Rights Dialogue\n\n"
+        "Brussels, 3 May 2021\n\n"
+        "We write as the EU and Vietnam prepare for the 10th Human Rights Dialogue, which will take "
+        "place next Monday in Hanoi.\n\n"
+        "We urge the EU to raise the cases of detained bloggers.\n"
+    )
+    [m] = _meetings(titled)
+    assert (m.round, m.date) == (10, "2021-05-10")
+    assert (
+        _meetings(
+            "We urge the EU to act. The EU and Vietnam will hold the 10th Human Rights Dialogue next week."
+        )
+        == []
+    )

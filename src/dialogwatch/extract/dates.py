@@ -56,6 +56,8 @@ class MonthsData(BaseModel):
     weekdays: dict[str, int] = {}
     # words after (or before) a weekday saying it is in a past week ("pasado", "last")
     past_markers: list[str] = []
+    # words before (or after) a weekday saying it is the coming one ("next", "próximo")
+    next_markers: list[str] = []
     relative_examples: list[_RelativeExample] = []
 
 
@@ -253,9 +255,11 @@ def _relative_regex() -> re.Pattern[str]:
     days = "|".join(re.escape(w) for w in sorted(d.relative_days, key=len, reverse=True))
     wds = "|".join(_accent_tolerant(fold(w)) for w in sorted(d.weekdays, key=len, reverse=True))
     past = "|".join(re.escape(w) for w in sorted(d.past_markers, key=len, reverse=True))
+    ahead = "|".join(re.escape(w) for w in sorted(d.next_markers, key=len, reverse=True)) or "(?!)"
     return re.compile(
-        rf"\b(?:(?P<rel>{days})(?!\s+en\s+d[ií]a)|(?:(?P<pre>{past})\s+|(?:on|this|el|este|esta|el\s+pasado)\s+)"
-        rf"(?P<wd>{wds})(?:\s+(?P<post>{past}))?)\b",
+        rf"\b(?:(?P<rel>{days})(?!\s+en\s+d[ií]a)|(?:(?P<pre>{past})\s+|(?:(?:el|la)\s+)?(?P<ahead>{ahead})\s+"
+        rf"|(?:on|this|el|este|esta|el\s+pasado)\s+)"
+        rf"(?P<wd>{wds})(?:\s+(?P<post>{past})|\s+(?P<ahead_post>{ahead}))?)\b",
         re.IGNORECASE,
     )
 
@@ -263,7 +267,8 @@ def _relative_regex() -> re.Pattern[str]:
 def resolve_relative(
     text: str, issued: str | None, start: int = 0, end: int | None = None
 ) -> DateMatch | None:
-    """Return the first relative day in ``text[start:end]`` ("ayer", "on Tuesday") as of ``issued``."""
+    """Return the first relative day in ``text[start:end]`` ("ayer", "on Tuesday", "el próximo jueves")
+    as of ``issued``."""
     if not issued or len(issued) != 10:
         return None
     try:
@@ -278,6 +283,9 @@ def resolve_relative(
         offset = d.relative_days[m.group("rel").lower()]
         return DateMatch(m.start(), m.end(), (day + dt.timedelta(days=offset)).isoformat(), "day")
     wd = next(v for k, v in d.weekdays.items() if fold(k) == fold(m.group("wd")))
+    if m.group("ahead") or m.group("ahead_post"):
+        forward = (wd - day.weekday()) % 7 or 7  # "el próximo jueves" written on a Thursday is a week on
+        return DateMatch(m.start(), m.end(), (day + dt.timedelta(days=forward)).isoformat(), "day")
     back = (day.weekday() - wd) % 7
     past = m.group("pre") or m.group("post") or "pasado" in m.group(0).lower()
     if past and back == 0:

@@ -148,6 +148,7 @@ def _anchors(ctx: DocContext, doc: DocumentInfo) -> list[Anchor]:
     held: list[Anchor] = []
     title_hit = None
     unnamed: list[Segment] = []  # early sentences reporting a meeting without naming the series
+    upcoming: Anchor | None = None  # an early sentence announcing a numbered round
     for seg in ctx.segments:
         hits = find_series(seg.text)
         if not hits:
@@ -164,6 +165,14 @@ def _anchors(ctx: DocContext, doc: DocumentInfo) -> list[Anchor]:
         abs_hit = (seg.start + hit[0], seg.start + hit[1], hit[2], hit[3])
         if seg.kind != "heading" and _held().search(seg.text) and not _future(seg.text):
             held.append((seg, abs_hit))
+        elif (
+            upcoming is None
+            and seg.kind != "heading"
+            and seg.start < 3000
+            and _future(seg.text)
+            and _round(ctx.text, seg, abs_hit[0]) is not None
+        ):
+            upcoming = (seg, abs_hit)
         elif title_hit is None and (
             seg.kind == "heading" or (seg.start < 600 and not seg.text.rstrip().endswith("."))
         ):
@@ -175,6 +184,10 @@ def _anchors(ctx: DocContext, doc: DocumentInfo) -> list[Anchor]:
     ):
         # the headline names the series; the body's "officials met ..." gives date and venue
         return [title_hit, *((seg, title_hit[1]) for seg in unnamed if seg.start > title_hit[0].start)]
+    if upcoming is not None and title_hit is not None:
+        # a letter or pronouncement titled after a numbered round it looks ahead to ("ante el VIII
+        # Diálogo ..., que tendrá lugar el próximo jueves"): the meeting it is about is taking place
+        return [upcoming]
     return []
 
 
