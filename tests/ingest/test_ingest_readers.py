@@ -290,6 +290,22 @@ def test_pdf_paragraphs_and_heading_lines_are_separated(tmp_path: Path) -> None:
     assert " ".join(blocks[3].split()) == STATEMENT_EN_2
 
 
+def test_html_meta_block_split_into_spans_is_kept_whole(tmp_path: Path) -> None:
+    page = (
+        "<html><head><title>Se reúne la SSPC con funcionarios | gob.mx</title></head><body><article>"
+        "<h1>Se reúne la SSPC con funcionarios</h1>"
+        '<div class="meta">\n  <span>Secretaría de Seguridad</span> |\n  <span>4 de mayo de 2022</span> |\n'
+        "  <span>Comunicado 91/2022</span>\n</div>"
+        f"<p>{STATEMENT_ES}</p></article></body></html>"
+    )
+    f = tmp_path / "comunicado.html"
+    f.write_text(page, encoding="utf-8")
+    text = load_file(f).text
+    line = "Secretaría de Seguridad | 4 de mayo de 2022 | Comunicado 91/2022"
+    assert line in text
+    assert text.index(line) < text.index(STATEMENT_ES)
+
+
 def test_html_in_windows_1252(tmp_path: Path) -> None:
     f = tmp_path / "cp.html"
     page = (

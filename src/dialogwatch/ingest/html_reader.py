@@ -205,13 +205,24 @@ def _date_line(tree: HtmlElement) -> str | None:
         if match_line(line) or len(line) > 160:
             continue
         if len(line) <= 80 and is_date_line(line):
-            return line
+            return _with_cells(lines, lines.index(line))
         # a byline "Por Ana Ruiz | Ciudad de México | 6 de octubre de 2023": trafilatura drops
         # it, and with it the only visible date; it is kept whole (author, dateline and date)
         cells = _CELLS.split(line)
         if len(cells) > 1 and any(is_date_line(c) for c in cells):
             return line
     return None
+
+
+def _with_cells(lines: list[str], i: int) -> str:
+    """The date line with the cells a bar joins it to on the lines around it: a meta block
+    "Agency | 24 de agosto de 2023 | Comunicado 178/2023" comes one element per line."""
+    a = b = i
+    while a > 0 and lines[a - 1].rstrip().endswith("|") and len(lines[a - 1]) <= 80:
+        a -= 1
+    while b + 1 < len(lines) and lines[b].rstrip().endswith("|") and len(lines[b + 1]) <= 80:
+        b += 1
+    return " ".join(x.strip() for x in lines[a : b + 1]).rstrip(" |")
 
 
 def _fallback_text(tree: HtmlElement) -> str:
