@@ -802,3 +802,39 @@ def test_a_letter_titled_after_an_upcoming_round_reports_it_but_an_untitled_plan
         )
         == []
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "series", "city"),
+    [
+        (
+            "Joint Statement on U.S.-Guatemala Cooperation on Border Security\n\n"
+            "On March 4, 2024, President Bernardo Arévalo received a senior U.S. delegation in "
+            "Guatemala City to review border cooperation.\n\n"
+            "The two governments will share information on smuggling networks.\n",
+            "en",
+            "U.S.-Guatemala Cooperation on Border Security",
+            "Guatemala City",
+        ),
+        (
+            "Declaración conjunta sobre cooperación migratoria entre México y Honduras\n\n"
+            "El 9 de mayo de 2023, la canciller recibió a una delegación hondureña en Tegucigalpa "
+            "para revisar los flujos migratorios.\n\n"
+            "Ambos gobiernos acordaron reforzar la atención consular.\n",
+            "es",
+            "cooperación migratoria entre México y Honduras",
+            "Tegucigalpa",
+        ),
+    ],
+)
+def test_a_statement_titled_after_its_subject_names_the_meeting_it_reports(text, lang, series, city):
+    [m] = _meetings(text, lang, doc_type="joint_statement")
+    assert (m.series, m.city, m.rule) == (series, city, "meeting.title_subject")
+
+
+def test_a_title_subject_names_no_meeting_when_the_text_reports_none():
+    text = (
+        "Joint Statement on U.S.-Guatemala Cooperation on Border Security\n\n"
+        "The two governments will share information on smuggling networks.\n"
+    )
+    assert _meetings(text, doc_type="joint_statement") == []

@@ -63,6 +63,8 @@ def find_meetings(ctx: DocContext, doc: DocumentInfo) -> list[Meeting]:
     )
     if seg.kind == "heading":
         meeting.rule, meeting.confidence = "meeting.title", 0.7
+    elif series[0] == series[1]:  # no name in the text: the title's subject names the meeting
+        meeting.rule, meeting.confidence = "meeting.title_subject", 0.6
     online = _held_online(ctx, anchors)
     if online:
         meeting.rule += ".virtual"  # held online: no venue, whatever the dateline says
@@ -184,11 +186,29 @@ def _anchors(ctx: DocContext, doc: DocumentInfo) -> list[Anchor]:
     ):
         # the headline names the series; the body's "officials met ..." gives date and venue
         return [title_hit, *((seg, title_hit[1]) for seg in unnamed if seg.start > title_hit[0].start)]
+    subject = _title_subject(doc.title) if unnamed and title_hit is None else None
+    if subject and doc.doc_type in {"joint_statement", "press_release", "media_note"}:
+        # "Joint Statement on U.S.-Mexico Cooperation on Migration" over "President X received a
+        # high-level U.S. delegation ...": the title's subject names the meeting the text reports
+        first = unnamed[0]
+        return [(seg, (first.start, first.start, subject, None)) for seg in unnamed]
     if upcoming is not None and title_hit is not None:
         # a letter or pronouncement titled after a numbered round it looks ahead to ("ante el VIII
         # Diálogo ..., que tendrá lugar el próximo jueves"): the meeting it is about is taking place
         return [upcoming]
     return []
+
+
+@cache
+def _title_subject_re() -> re.Pattern[str]:
+    return re.compile("|".join(series_data().title_subject) or "(?!)", re.IGNORECASE)
+
+
+def _title_subject(title: str | None) -> str | None:
+    """The subject of a statement's title ("Joint Statement on X" -> "X"), if it has that form."""
+    m = _title_subject_re().match(title or "")
+    subject = title[m.end() :].strip(" .:") if title and m else ""
+    return subject if len(subject.split()) >= 2 else None
 
 
 @cache

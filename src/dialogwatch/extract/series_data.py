@@ -56,6 +56,9 @@ class SeriesData(BaseModel):
     future_markers: list[str]
     past_held: list[str]
     meeting_refs: list[str] = []
+    # what opens a statement's title before its subject ("Joint Statement on ..."): the subject
+    # names a meeting the text reports without a series name
+    title_subject: list[str] = []
     examples: list[_SeriesExample]
 
 
