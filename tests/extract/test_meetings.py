@@ -222,7 +222,7 @@ def test_ngo_release_on_group_meeting_held_on_friday_in_guatemala_city():
     )
     m = _meetings(text, "es", date="2022-02-14")[0]
     assert m.series == "Grupo Binacional de Migración"
-    assert (m.date, m.city, m.country, m.parties) == ("2022-02-11", "Guatemala City", "GT", ["GT", "MX"])
+    assert (m.date, m.city, m.country, m.parties) == ("2022-02-11", "Ciudad de Guatemala", "GT", ["GT", "MX"])
 
 
 # --- relative dates and datelines ---
@@ -624,7 +624,7 @@ def test_languages_venue_countries_and_eu_nicknames_are_not_parties():
         "México y la Unión Europea, conocido en español por sus siglas."
     )
     m = _meetings(es, date="2024-10-02")[0]
-    assert (m.parties, m.round, m.city, m.country) == (["EU", "MX"], 12, "Brussels", "BE")
+    assert (m.parties, m.round, m.city, m.country) == (["EU", "MX"], 12, "Bruselas", "BE")
     en = "The United States and Vietnam held the twenty-seventh U.S.-Vietnam Human Rights Dialogue in Hanoi."
     m = _meetings(en, date="2024-11-20")[0]
     assert (m.parties, m.round) == (["US", "VN"], 27)
@@ -838,3 +838,25 @@ def test_a_title_subject_names_no_meeting_when_the_text_reports_none():
         "The two governments will share information on smuggling networks.\n"
     )
     assert _meetings(text, doc_type="joint_statement") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "city"),
+    [
+        (
+            "Ciudad de México, 3 de mayo de 2023.- México y la Unión Europea celebraron hoy en la Ciudad de "
+            "México el XI Diálogo de Alto Nivel sobre Derechos Humanos.",
+            "es",
+            "Ciudad de México",
+        ),
+        (
+            "Mexico City, May 3, 2023 - Mexico and the European Union held the 11th High-Level Dialogue on "
+            "Human Rights today in Mexico City.",
+            "en",
+            "Mexico City",
+        ),
+    ],
+)
+def test_the_venue_is_given_as_the_text_spells_it(text, lang, city):
+    [m] = _meetings(text, lang)
+    assert (m.city, m.country) == (city, "MX")

@@ -90,7 +90,7 @@ def test_spanish_speech_speaker_side_agency_and_pledges():
     ask = next(a for a in ex.actions if a.kind == "ask")
     assert "Estados Unidos" in (ask.addressee or "")
     m = ex.meetings[0]
-    assert (m.round, m.city) == (3, "Mexico City")
+    assert (m.round, m.city) == (3, "Ciudad de México")
 
 
 def test_mexican_agencies_beside_the_us_delegation_stay_mexican():

@@ -16,7 +16,7 @@ from dialogwatch.extract.context import DocContext, Segment
 from dialogwatch.extract.dates import find_dates, resolve_relative
 from dialogwatch.extract.ordinals import find_ordinals
 from dialogwatch.extract.orgs import government_mentions
-from dialogwatch.extract.places import city_regex, find_countries, lookup_city
+from dialogwatch.extract.places import city_as_written, city_regex, find_countries, lookup_city
 from dialogwatch.extract.prefilter import Prefiltered, prefiltered
 from dialogwatch.extract.schema import DocumentInfo, Meeting
 from dialogwatch.extract.series_data import SeriesData, alt, series_data
@@ -41,6 +41,14 @@ def _held() -> Prefiltered:
 
 def find_meetings(ctx: DocContext, doc: DocumentInfo) -> list[Meeting]:
     """Return the meetings the document reports as having taken place."""
+    found = _find_meetings(ctx, doc)
+    for m in found:
+        if m.city:
+            m.city = city_as_written(ctx.text, m.city)  # the venue as the text spells it
+    return found
+
+
+def _find_meetings(ctx: DocContext, doc: DocumentInfo) -> list[Meeting]:
     anchors = _anchors(ctx, doc)
     trip = find_travel(ctx, lambda seg: _date(ctx, doc, seg))
     # the note announces a trip, and a round it mentions came before it; an international

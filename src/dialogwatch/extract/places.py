@@ -118,6 +118,26 @@ def lookup_city(name: str) -> tuple[str, str] | None:
     return _city_index().get(fold(name.strip().rstrip(",")))
 
 
+@cache
+def _city_spellings() -> dict[str, list[str]]:
+    return {c.name: [c.name, *c.aliases] for c in places_data().cities}
+
+
+def city_as_written(text: str, city: str) -> str:
+    """The spelling ``text`` gives a city ("Ciudad de México" for Mexico City in a Spanish text).
+
+    The first full name the text uses wins over a short form ("CDMX"); a city the text never
+    spells keeps its canonical name.
+    """
+    best: tuple[bool, int, str] | None = None
+    for form in _city_spellings().get(city, []):
+        at = re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text)
+        if at is not None:
+            key = (form.isupper(), at.start(), form)
+            best = key if best is None or key < best else best
+    return best[2] if best else city
+
+
 def place_words() -> frozenset[str]:
     """Folded single words of every country and city name (for rejecting non-person names)."""
     return _place_words()
