@@ -178,8 +178,41 @@ def _list_item() -> re.Pattern[str]:
 _LIST_SEP = re.compile(r",\s+(?:and\s+|y\s+)?|\s+and\s+|\s+y\s+")
 
 
+# a court case's name ("Human Rights Defender et al. v. Guatemala") may open with any word
+_COURT = re.compile(r"\s(?:v\.|vs\.?|versus)\s")
+_ITEM_SEP = re.compile(r";\s*(?:and\s+|y\s+)?|,\s+(?:and\s+|y\s+|e\s+)?|\s+(?:and|y|e)\s+")
+# a word that makes what follows it no victim's description: "winner of the Sakharov Prize"
+_ITEM_BAR = re.compile(r"(?i)\b(?:of|de|del|in|en|at|from|for|por|para|to|a|who|que|with|con)\b")
+
+
+def _listed_people(m: re.Match[str]) -> list[tuple[str, int, int]]:
+    """The victims of a list of cases ("including Ilham Tohti; the Swedish citizen Gui Minhai; ...").
+
+    Each item counts when it ends with a person's name after at most a short description
+    ("the human rights lawyers"); an item that is a clause or an aside gives nothing.
+    """
+    from dialogwatch.extract.names import find_name_candidates
+
+    text, base, out = m.group("list"), m.start("list"), []
+    bounds = [0, *(x for sep in _ITEM_SEP.finditer(text) for x in (sep.start(), sep.end())), len(text)]
+    for a, b in zip(bounds[::2], bounds[1::2], strict=True):
+        item = text[a:b].rstrip(" \"'”)")
+        names = find_name_candidates(item)
+        if not names or names[-1].end != len(item) or len(item.split()) > 8:
+            continue
+        head = item[: names[-1].start]
+        if len(head.split()) > 5 or _ITEM_BAR.search(head):
+            continue
+        n = names[-1]
+        out.append((n.text, base + a + n.start, base + a + n.end))
+    return out
+
+
 def _pattern_names(m: re.Match[str]) -> list[tuple[str, int, int]]:
-    """The case names a pattern match holds: its ``name``, or the person opening each item of ``names``."""
+    """The case names a pattern match holds: its ``name``, the person opening each item of
+    ``names``, or the person each item of a ``list`` describes."""
+    if "list" in m.re.groupindex:
+        return _listed_people(m) if m.group("list") else []
     if "names" not in m.re.groupindex or not m.group("names"):
         return [(m.group("name").strip(), m.start("name"), m.end("name"))]
     text, base, out = m.group("names"), m.start("names"), []
@@ -211,7 +244,7 @@ def find_cases(ctx: DocContext) -> list[Case]:
                 # a dated name ("January 2022 events") may open with a word never taken alone
                 if (
                     not words
-                    or (words[0] in bad and not any(c.isdigit() for c in raw))
+                    or (words[0] in bad and not any(c.isdigit() for c in raw) and not _COURT.search(raw))
                     or all(w in bad for w in words)
                 ):
                     continue
@@ -220,7 +253,9 @@ def find_cases(ctx: DocContext) -> list[Case]:
                 if _country_only(raw):
                     continue  # "131 trans persons were killed in Brazil": a country is no case's name
                 name = known.get(fold_name(raw)) or known.get(fold_name(m.group(0))) or raw
-                _add_case(found, name, m.group(0).strip(), m.start(), m.end(), "case.pattern")
+                # a listed victim's alias is the name: the whole list would be no name of theirs
+                alias = raw if "list" in m.re.groupindex else m.group(0).strip()
+                _add_case(found, name, alias, m.start(), m.end(), "case.pattern")
                 spans.append((a, b))
     return list(found.values())
 
