@@ -1,5 +1,7 @@
 """Named people: role, side, title and organisation in EN and ES."""
 
+import pytest
+
 from dialogwatch.extract.acronyms import find_acronyms
 from dialogwatch.extract.document import classify_document
 from dialogwatch.extract.people import find_participants
@@ -666,3 +668,19 @@ def test_a_carried_over_side_yields_to_the_persons_own():
     assert p["Pamela Bondi"].side == "US"  # a known official, not the Mexican side named last
     assert p["Ronald Johnson"].side == "US"  # "U.S. Ambassador"
     assert p["Omar García Harfuch"].side == "MX"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Por la UE, el diálogo fue dirigido por la representante especial de la UE para los "
+        "Derechos Humanos, "
+        "Olof Skoog, a quien acompañó el embajador de la UE en Chile, León de la Torre.",
+        "Por la Unión Europea, las conversaciones fueron conducidas por la representante especial para los "
+        "Derechos Humanos, Olof Skoog, a quien acompañó el embajador de la UE en Chile, León de la Torre.",
+    ],
+)
+def test_spanish_dialogue_directed_by_a_side_names_its_head(sentence):
+    people = _people(sentence, "es")
+    assert (people["Olof Skoog"].side, people["Olof Skoog"].role) == ("EU", "head")
+    assert (people["León de la Torre"].side, people["León de la Torre"].role) == ("EU", "member")
