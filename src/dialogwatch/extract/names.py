@@ -39,6 +39,18 @@ class _CueExample(BaseModel):
     match: bool
 
 
+class _RecaseExample(BaseModel):
+    text: str
+    recased: str
+
+
+class Recase(BaseModel):
+    """How a run of capitals that holds a title is written for name finding (extract/casing.py)."""
+
+    small_words: list[str]  # kept lower case: "PRESS AVAILABILITY WITH AMBASSADOR ..." -> "... with ..."
+    examples: list[_RecaseExample]
+
+
 class DelegationWords(BaseModel):
     """Words that tell a sentence is about a delegation and who is in it (extract/delegations.py)."""
 
@@ -77,6 +89,7 @@ class PeopleData(BaseModel):
     salutations: list[str]
     examples: list[_PeopleExample]
     delegation_words: DelegationWords
+    recase: Recase
 
 
 @cache

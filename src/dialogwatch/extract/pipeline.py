@@ -12,6 +12,7 @@ from dialogwatch import __version__
 from dialogwatch.extract import (
     acronyms,
     actions,
+    casing,
     delegations,
     document,
     figures,
@@ -43,7 +44,8 @@ def extract_text(text: str, *, language: str | None = None, title: str | None = 
     doc = document.classify_document(ctx, title=title)
     acr = acronyms.find_acronyms(ctx)
     mtg = meetings.find_meetings(ctx, doc)
-    ppl = people.find_participants(ctx, doc, acr)
+    # names set in capitals (a transcript's title, its speaker labels) are read in title case
+    ppl = casing.confirmed(people.find_participants(casing.recased_context(ctx), doc, acr), ctx.text)
     visits.visit_delegation(mtg[0] if mtg else None, ppl)
     visits.opposite_heads(mtg[0] if mtg else None, ppl)
     spoken = voices.find_voices(ctx, ppl, infer_parties(ctx.text, mtg), meeting=bool(mtg))
