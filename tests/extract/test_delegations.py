@@ -476,3 +476,26 @@ def test_delegation_cue_examples(ex):
 @pytest.mark.parametrize("ex", people_data().delegation_words.rep_examples, ids=lambda e: e.text[:30])
 def test_delegation_rep_examples(ex):
     assert bool(_reps().search(ex.text)) is ex.match
+
+
+def test_people_from_each_agency_in_a_spoken_list():
+    text = (
+        "The U.S. delegation met its Mexican counterparts today. On our side we had people from the Bureau "
+        "of Alcohol, Tobacco, Firearms and Explosives, from Homeland Security Investigations, from the "
+        "Department of Justice and from our Embassy; on the Mexican side, the foreign ministry."
+    )
+    us = _deleg(text)["US"]
+    assert us[:3] == [
+        "Bureau of Alcohol, Tobacco, Firearms and Explosives",
+        "Homeland Security Investigations",
+        "Department of Justice",
+    ]
+    assert any("Embassy" in name for name in us[3:])
+
+
+def test_a_bureau_named_through_its_department_counts_as_the_department():
+    text = (
+        "The U.S. delegation included officials from the Department of State, the Department of Justice "
+        "and the State Department's Bureau of East Asian and Pacific Affairs."
+    )
+    assert _deleg(text)["US"] == ["Department of State", "Department of Justice"]

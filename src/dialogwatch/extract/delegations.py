@@ -69,7 +69,11 @@ _LEAD = re.compile(
     r"^(?:(?:other|additional|high[- ]level|senior)\s+)*"
     r"(?:officials|representatives|representantes|funcionari[oa]s|delegad[oa]s|delegates|mandos)"
 )
-_LEAD = re.compile(r"^(?:(?:of|de|del|the|la|el|los|las|other|otros|otras)\s+)+", re.IGNORECASE)
+_POSSESSOR = re.compile(r"^(.+?)['’]s\s+(?=[A-Z])")
+_LEAD = re.compile(
+    r"^(?:(?:of|from|de|del|the|la|el|los|las|other|otros|otras|our|nuestra|nuestro|nuestras|nuestros)\s+)+",
+    re.IGNORECASE,
+)
 
 
 def find_delegations(
@@ -129,6 +133,9 @@ def find_delegations(
         ev: list[Evidence] = []
         for name, e in items:
             rec = resolve_org(name, s if s not in {"CSO", "INTL"} else None) or resolve_org(name)
+            owner = _POSSESSOR.match(name)
+            if rec is None and owner:  # "the State Department's Bureau of ...": a unit of its department
+                rec = resolve_org(owner.group(1))
             # a bureau counts as its department ("Bureau of Democracy ..." is the State Department)
             key = (rec.parent or rec.key) if rec else fold(_LEAD.sub("", name))
             if key in keys:
