@@ -135,3 +135,27 @@ def test_compound_ordinals_take_their_tens_only_when_joined():
     text = "held the twenty-seventh dialogue"
     start, end, _ = next(find_ordinals(text))
     assert text[start:end] == "twenty-seventh"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "title", "org", "acronym"),
+    [
+        (
+            "Drug Enforcement Administration (DEA) Administrator",
+            "Administrator",
+            "Drug Enforcement Administration",
+            "DEA",
+        ),
+        ("DEA Administrator", "DEA Administrator", "DEA", None),
+        (
+            "Administrator of the Drug Enforcement Administration",
+            "Administrator",
+            "Drug Enforcement Administration",
+            None,
+        ),
+        ("Secretary of State", "Secretary of State", None, None),
+    ],
+)
+def test_split_title_finds_the_agency_before_its_officer(phrase, title, org, acronym):
+    parts = split_title(phrase)
+    assert (parts.title, parts.organization, parts.acronym) == (title, org, acronym)

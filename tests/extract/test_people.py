@@ -684,3 +684,32 @@ def test_spanish_dialogue_directed_by_a_side_names_its_head(sentence):
     people = _people(sentence, "es")
     assert (people["Olof Skoog"].side, people["Olof Skoog"].role) == ("EU", "head")
     assert (people["León de la Torre"].side, people["León de la Torre"].role) == ("EU", "member")
+
+
+def test_led_on_each_side_by_and_members_of_their_own_agencies():
+    text = (
+        "The Dialogue was led on the U.S. side by Secretary of State Antony Blinken and Attorney General "
+        "Merrick Garland, and on the Mexican side by Foreign Secretary Marcelo Ebrard. Also participating "
+        "were Deputy Secretary of Homeland Security John Tien and Steven Dettelbach, "
+        "Director of the Bureau of Alcohol, Tobacco, Firearms and Explosives (ATF)."
+    )
+    people = _people(text)
+    assert {n: (p.side, p.role) for n, p in people.items()} == {
+        "Antony Blinken": ("US", "head"),
+        "Merrick Garland": ("US", "head"),
+        "Marcelo Ebrard": ("MX", "head"),
+        # the side carried from the sentence before yields to their agencies' country
+        "John Tien": ("US", "member"),
+        "Steven Dettelbach": ("US", "member"),
+    }
+
+
+def test_a_ministry_name_does_not_move_a_member_to_another_side():
+    text = (
+        "The Guatemalan delegation was headed by Vice Minister of Foreign Affairs Ana Quiñónez. Also "
+        "participating were Claudia Palencia, Vice Minister of Security of the Ministry of Government, and "
+        "Héctor Baldizón, Director of the Guatemalan Migration Institute."
+    )
+    people = _people(text)
+    assert people["Claudia Palencia"].side == "GT"
+    assert people["Héctor Baldizón"].side == "GT"

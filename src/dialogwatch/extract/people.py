@@ -268,6 +268,9 @@ def _cue_start(text: str, pos: int) -> int:
     return pos - len(m.group(0)) if m else pos
 
 
+_MINISTRY = re.compile(r"\b(?:[Mm]inistry|[Mm]inisterio|[Ss]ecretariat|[Ss]ecretar[íi]a)\b")
+
+
 def _build(
     ctx: DocContext,
     seg: Segment,
@@ -346,8 +349,11 @@ def _build(
         side = (side_mk[-1].value if side_mk else (state.get("side") if stale_ok else None)) or None
         if side is not None and not side_mk:
             # a side carried over from an earlier sentence yields to the person's own: "Also taking
-            # part were ... Attorney General Pamela Bondi ... and U.S. Ambassador Ronald Johnson"
-            side = (known.side if known else None) or _leading_country(title) or side
+            # part were ... Attorney General Pamela Bondi ... and U.S. Ambassador Ronald Johnson"; a
+            # national agency's officer is on its country's side ("the DEA Administrator")
+            # (a ministry's name is shared by many governments: it says nothing of the side)
+            own = org_country(org) if org and not _MINISTRY.search(org) else title_country(title)
+            side = (known.side if known else None) or _leading_country(title) or own or side
     if side is None and org:
         side = org_country(org) or (org_country(acr[acronym]) if acronym and acr.get(acronym) else None)
     if side is None and acronym:

@@ -214,9 +214,22 @@ _CLAUSE_AFTER_ORG = re.compile(
 _RANK_AFTER = re.compile(r"^(?P<post>.+?\s.+?),\s+(?P<rank>[\w-]+)$")
 
 
+_ORG_FIRST = re.compile(
+    r"^(?P<org>[A-Z][^()]{3,80}?)\s*\((?P<acr>[A-Z][\w.\-/]{1,14})\)\s+(?P<title>[A-Za-z].*)$"
+)
+_ACR_FIRST = re.compile(r"^(?P<acr>[A-Z]{2,6})\s+(?P<title>[A-Z][a-z].*)$")
+
+
 def split_title(phrase: str) -> TitleParts:
     """Split "Title of/at Org (ACR)" into its parts; the organisation keeps the text's wording."""
     s = phrase.strip().strip(",;").strip()
+    lead = _ORG_FIRST.match(s)
+    if lead and starts_with_title(lead.group("title")) and resolve_org(lead.group("org"), exact=True):
+        # "Drug Enforcement Administration (DEA) Administrator": the agency before its officer
+        return TitleParts(lead.group("title"), lead.group("org"), lead.group("acr"))
+    lead = _ACR_FIRST.match(s)
+    if lead and starts_with_title(lead.group("title")) and resolve_org(lead.group("acr"), exact=True):
+        return TitleParts(s, lead.group("acr"), None)  # "DEA Administrator"
     acr = None
     m = re.search(r"\s*\(([A-ZÁÉÍÓÚÑ][\w.\-/ ]{1,14})\)\s*$", s)
     if m:
