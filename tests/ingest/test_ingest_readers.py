@@ -178,6 +178,8 @@ def test_html_spanish_page(tmp_path: Path) -> None:
     [
         "Por Mariana Robles | Ciudad de México | 6 de octubre de 2023",
         "By Jane Roe · Washington · October 6, 2023",
+        "Tegucigalpa, 26.10.2023 · 4 min read",
+        "Embajada de Estados Unidos en México | Oficina de Prensa | 7 de marzo, 2024 | Temas: Migración",
     ],
 )
 def test_html_news_byline_with_the_date_is_kept(tmp_path: Path, byline: str) -> None:

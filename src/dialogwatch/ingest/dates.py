@@ -30,10 +30,11 @@ def _date_regex() -> re.Pattern[str]:
     year = r"(?:19|20)\d{2}"
     forms = [
         rf"\b{month}\s+{day},?\s+{year}\b",  # May 2, 2013
-        rf"\b{day}\s+(?:de\s+)?{month}\s+(?:de\s+|del\s+)?{year}\b",  # 2 May 2013 / 3 de abril de 2014
+        rf"\b{day}\s+(?:de\s+)?{month},?\s+(?:de\s+|del\s+)?{year}\b",  # 2 May 2013 / 7 de marzo, 2024
         rf"\b{month}\s+(?:de\s+)?{year}\b",  # April 2014 / abril de 2014
         rf"\b{year}-\d{{2}}-\d{{2}}\b",  # 2016-10-27
         rf"\b\d{{1,2}}/\d{{1,2}}/{year}\b",  # 27/10/2016
+        rf"\b\d{{1,2}}\.\d{{1,2}}\.{year}\b",  # 26.10.2023 (European sites)
     ]
     return re.compile("|".join(forms), re.IGNORECASE)
 
