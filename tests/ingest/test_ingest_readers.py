@@ -350,3 +350,19 @@ def test_html_list_of_recommendations_is_not_lost(tmp_path: Path) -> None:
     for item in items:
         assert item in text
     assert "Inicio" not in text
+
+
+def test_html_byline_with_a_time_element_is_kept_whole(tmp_path: Path) -> None:
+    page = (
+        "<html><head><title>Crean un grupo de seguridad | El Diario</title></head><body><article>"
+        "<h1>Crean un grupo de seguridad</h1>"
+        '<div class="byline">Elena Reyes · Ciudad de México · <time datetime="2025-09-05">05 sept 2025 - '
+        "05:30 CEST</time></div>"
+        f"<p>{STATEMENT_ES}</p></article></body></html>"
+    )
+    f = tmp_path / "nota.html"
+    f.write_text(page, encoding="utf-8")
+    text = load_file(f).text
+    line = "Elena Reyes · Ciudad de México · 05 sept 2025 - 05:30 CEST"
+    assert line in text.splitlines()  # a line of its own, not run into the headline
+    assert text.index("Crean un grupo de seguridad") < text.index(line) < text.index(STATEMENT_ES)

@@ -219,6 +219,7 @@ def _parse(kind: str, m: re.Match[str], language: str) -> tuple[int | None, int,
         m.group("m")[0].islower()
         and fold(m.group("m")) in {"may", "mar", "sept", "sep", "dec", "jan", "oct", "nov"}
         and kind != "es_dmy"
+        and not (gd.get("d") and gd.get("y"))  # "05 sept 2025": day, month and year, a date
     ):
         return None  # "may 5" as a verb, abbreviations in lower case: not a date
     d = int(gd["d"]) if gd.get("d") else None

@@ -65,6 +65,9 @@ def read_html(raw: bytes, path: Path) -> RawText:
     title = (doc.title if doc is not None and doc.title else None) or page_title
     title = _strip_site_suffix(title) if title else None
     date_line = _date_line(tree)
+    if date_line and title and f"{title} {date_line}" in body:
+        # the headline and the date run together on one line: the date gets a line of its own
+        body = body.replace(f"{title} {date_line}", f"{title}\n\n{date_line}", 1)
     text = _with_title_and_date(body, title, date_line if date_line and date_line not in body else None)
     meta: dict[str, object] = {}
     if doc is not None and doc.date:
@@ -216,13 +219,17 @@ def _date_line(tree: HtmlElement) -> str | None:
 
 def _with_cells(lines: list[str], i: int) -> str:
     """The date line with the cells a bar joins it to on the lines around it: a meta block
-    "Agency | 24 de agosto de 2023 | Comunicado 178/2023" comes one element per line."""
+    "Agency | 24 de agosto de 2023 | Comunicado 178/2023" or a byline "Author · City · <time>"
+    comes one element per line."""
     a = b = i
-    while a > 0 and lines[a - 1].rstrip().endswith("|") and len(lines[a - 1]) <= 80:
+    while a > 0 and lines[a - 1].rstrip().endswith(_BARS) and len(lines[a - 1]) <= 80:
         a -= 1
-    while b + 1 < len(lines) and lines[b].rstrip().endswith("|") and len(lines[b + 1]) <= 80:
+    while b + 1 < len(lines) and lines[b].rstrip().endswith(_BARS) and len(lines[b + 1]) <= 80:
         b += 1
-    return " ".join(x.strip() for x in lines[a : b + 1]).rstrip(" |")
+    return " ".join(x.strip() for x in lines[a : b + 1]).rstrip(" |·•")
+
+
+_BARS = ("|", "·", "•")
 
 
 def _fallback_text(tree: HtmlElement) -> str:
