@@ -300,3 +300,32 @@ def test_years_after_phrase_needs_one_number_slot():
             examples=[],
             years_after_examples=[],
         )
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "date"),
+    [
+        # 31 January fell on a Wednesday in 2024, not in 2023, the last year the text names
+        (
+            "Washington, 31 ene (EFE).- México y Estados Unidos acordaron reforzar la vigilancia, "
+            "informaron este miércoles fuentes oficiales. La COMAR recibió 140.982 solicitudes durante 2023.",
+            "es",
+            "2024-01-31",
+        ),
+        (
+            "WASHINGTON, Jan 31 (Reuters) - The two governments agreed on new measures, officials said "
+            "this Wednesday. Crossings hit a record in 2023.",
+            "en",
+            "2024-01-31",
+        ),
+        # no weekday named: the last year named stands
+        (
+            "Washington, 31 ene (EFE).- México y Estados Unidos acordaron reforzar la vigilancia. "
+            "La COMAR recibió 140.982 solicitudes durante 2023.",
+            "es",
+            "2023-01-31",
+        ),
+    ],
+)
+def test_a_weekday_of_the_writing_settles_a_dateline_year(text, lang, date):
+    assert _doc(text, lang).date == date

@@ -58,6 +58,8 @@ class MonthsData(BaseModel):
     past_markers: list[str] = []
     # words before (or after) a weekday saying it is the coming one ("next", "próximo")
     next_markers: list[str] = []
+    # words before a weekday saying it is the day of writing or close to it ("este miércoles")
+    present_markers: list[str] = []
     relative_examples: list[_RelativeExample] = []
 
 
@@ -292,3 +294,34 @@ def resolve_relative(
     if past and back == 0:
         back = 7  # "el viernes pasado" written on a Friday is a week before
     return DateMatch(m.start(), m.end(), (day - dt.timedelta(days=back)).isoformat(), "day")
+
+
+@cache
+def _present_regex() -> re.Pattern[str]:
+    d = _data()
+    wds = "|".join(_accent_tolerant(fold(w)) for w in sorted(d.weekdays, key=len, reverse=True))
+    marks = "|".join(re.escape(w) for w in sorted(d.present_markers, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"\b(?:{marks})\s+(?P<wd>{wds})\b", re.IGNORECASE)
+
+
+def present_weekdays(text: str) -> set[int]:
+    """The weekdays (Monday=0) a text calls this week's ("informaron este miércoles", "said on
+    Wednesday" is not one: only "this"/"este"/"hoy" mark the day of writing)."""
+    d = _data()
+    by_name = {fold(k): v for k, v in d.weekdays.items()}
+    return {by_name[fold(m.group("wd"))] for m in _present_regex().finditer(text)}
+
+
+def year_by_weekday(month_day: str, year: int, weekdays: set[int]) -> int:
+    """``year``, or the year beside it in which ``month_day`` ("01-31") falls on one of
+    ``weekdays`` when in ``year`` it falls on none of them."""
+
+    def weekday(y: int) -> int | None:
+        try:
+            return dt.date.fromisoformat(f"{y:04d}-{month_day}").weekday()
+        except ValueError:
+            return None
+
+    if not weekdays or weekday(year) in weekdays:
+        return year
+    return next((y for y in (year + 1, year - 1) if weekday(y) in weekdays), year)

@@ -17,7 +17,14 @@ from pydantic import BaseModel, field_validator
 
 from dialogwatch.extract.context import DocContext
 from dialogwatch.extract.data_loader import load_data
-from dialogwatch.extract.dates import DateMatch, find_dates, find_years, weekday_names
+from dialogwatch.extract.dates import (
+    DateMatch,
+    find_dates,
+    find_years,
+    present_weekdays,
+    weekday_names,
+    year_by_weekday,
+)
 from dialogwatch.extract.prefilter import Prefiltered, prefiltered
 from dialogwatch.extract.schema import DocumentInfo
 
@@ -281,6 +288,8 @@ def find_issue_date(ctx: DocContext) -> tuple[str | None, str]:
     hit = (_in_dateline(top, dated) or _on_own_line(top, dated)) if dated else None
     year = year_hint(text) if hit else None
     if hit and year is not None:
+        # "31 ene (EFE).- ... informaron este miércoles": the year in which that day is a Wednesday
+        year = year_by_weekday(hit[5:], year, present_weekdays(text[:3000]))
         return f"{year:04d}{hit[4:]}", "date.dateline_year_hint"
     return None, ""
 
