@@ -279,3 +279,32 @@ def test_a_one_sided_release_may_ask_the_other_government():
     assert [a.kind for a in acts] == ["ask"]
     joint = _acts(text, DocumentInfo(doc_type="joint_statement"), "es")
     assert [a.kind for a in joint] == []  # in a joint text "X debe ..." states a shared view
+
+
+def test_demands_under_addressee_lines_are_asks_to_each_addressee():
+    text = (
+        "Las organizaciones firmantes nos pronunciamos ante el diálogo y planteamos las siguientes "
+        "demandas:\n\n"
+        "Al Gobierno de México:\n\n"
+        "1. Aprobar, antes de que concluya el periodo de sesiones, la ley general contra la tortura.\n\n"
+        "2. Investigar a toda la cadena de mando en los casos de Tlatlaya.\n\n"
+        "Al Gobierno de Estados Unidos:\n\n"
+        "1. Hacer público el informe que sustente cualquier certificación de avances.\n"
+    )
+    asks = [a for a in _acts(text, doc=LETTER, lang="es") if a.kind == "ask"]
+    by_text = {a.text.split(",")[0].split(" el ")[0]: (a.actors, a.addressee) for a in asks}
+    assert by_text["Aprobar"] == (["CSO"], "Gobierno de México")
+    assert by_text["Investigar a toda la cadena de mando en los casos de Tlatlaya."] == (
+        ["CSO"],
+        "Gobierno de México",
+    )
+    assert by_text["Hacer público"] == (["CSO"], "Gobierno de Estados Unidos")
+
+
+def test_an_addressee_line_in_a_joint_statement_opens_no_asks():
+    text = (
+        "The two governments reviewed their cooperation.\n\n"
+        "To the Government of Mexico:\n\n"
+        "1. Officials from both countries met in March.\n"
+    )
+    assert [a for a in _acts(text) if a.kind == "ask"] == []

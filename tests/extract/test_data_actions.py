@@ -123,3 +123,10 @@ def test_a_un_experts_recommendations_are_asks_by_an_international_body():
     )
     asks = [a for a in extract_text(text, language="en").actions if a.kind == "ask"]
     assert asks and all(a.actors == ["INTL"] for a in asks)
+
+
+@pytest.mark.parametrize("ex", cues_data().addressee_line_examples, ids=lambda e: e.text[:40])
+def test_addressee_line_examples(ex):
+    from dialogwatch.extract.cues import addressee_line
+
+    assert addressee_line(ex.text) == ex.who

@@ -19,6 +19,16 @@ def test_page_break_join_with_lowercase_after_single_blank_line() -> None:
     assert clean_text(text) == "Two new laws passed last year create important mechanisms to address torture."
 
 
+def test_page_break_join_after_a_line_of_capitalised_names() -> None:
+    # the line before the page break reads like a heading, but stops on a lower-case word
+    text = (
+        "2. Garantizar que el Mecanismo Especial de la Comisión\n"
+        "   Interamericana de Derechos Humanos (CIDH) para el caso Ayotzinapa tenga\n\n\n"
+        "   acceso pleno al expediente."
+    )
+    assert "Ayotzinapa tenga acceso pleno al expediente." in clean_text(text)
+
+
 def test_page_break_join_spanish() -> None:
     text = "Las organizaciones firmantes consideran que la\n\n\nbúsqueda de personas debe ser prioritaria."
     assert clean_text(text) == (

@@ -21,7 +21,7 @@ from dialogwatch.extract.actors import (
     subject_actors,
 )
 from dialogwatch.extract.context import DocContext, Segment
-from dialogwatch.extract.cues import CueHit, find_cues
+from dialogwatch.extract.cues import CueHit, addressee_line, find_cues
 from dialogwatch.extract.deadlines import find_deadline
 from dialogwatch.extract.levels import _verb_hits, action_level
 from dialogwatch.extract.places import find_countries
@@ -105,7 +105,19 @@ def find_actions(
             action = _item_under_lead_in(seg, lead_in, date, action)
         elif seg.kind != "item":
             is_lead = seg.text.rstrip().endswith(":")
-            if is_lead and action is None and _RECOMMEND_LEAD.search(seg.text):
+            who = addressee_line(seg.text) if is_lead and action is None else None
+            if who and ((lead_in is not None and lead_in.kind == "ask") or doc_type not in _GOV_DOCS):
+                # "Al Gobierno de México:" within a list of demands: the asks under it go to it
+                lead_in = Action(
+                    kind="ask",
+                    text=seg.text,
+                    start=seg.start,
+                    end=seg.end,
+                    actors=lead_in.actors if lead_in is not None and lead_in.kind == "ask" else ["CSO"],
+                    addressee=who,
+                    rule="lead_in.addressee",
+                )
+            elif is_lead and action is None and _RECOMMEND_LEAD.search(seg.text):
                 lead_in = Action(
                     kind="ask",
                     text=seg.text,

@@ -30,11 +30,30 @@ class _Cue(BaseModel):
     counter: list[str] = []
 
 
+class _AddresseeLineExample(BaseModel):
+    text: str
+    who: str | None
+
+
 class CuesData(BaseModel):
     """Schema of data/cues.yaml."""
 
     cues: list[_Cue]
     exclude_words: list[str]
+    # a line that opens the asks to one addressee ("Al Gobierno de México:"); group `who`
+    addressee_line: str = "(?!)"
+    addressee_line_examples: list[_AddresseeLineExample] = []
+
+
+def addressee_line(text: str) -> str | None:
+    """Whom a line such as "To the Government of the United States:" addresses, if it is one."""
+    m = _addressee_line().fullmatch(text.strip())
+    return m.group("who").strip() if m else None
+
+
+@cache
+def _addressee_line() -> re.Pattern[str]:
+    return re.compile(cues_data().addressee_line, re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

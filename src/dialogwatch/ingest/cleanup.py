@@ -26,6 +26,7 @@ _SPACE_MAP.update({0x2010: "-", 0x2011: "-"})
 _SPACE_MAP.update({ord(c): None for c in "\u200b\u200c\u200d\u2060\ufeff\u00ad"})
 _SPACE_MAP.update({ord("\u2028"): "\n", ord("\u2029"): "\n", ord("\x0b"): "\n", ord("\x85"): "\n"})
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+_ITEM_INDENT = re.compile(r"[ \t]{1,6}\S")
 _INNER_SPACES = re.compile(r"(?<=\S) {2,}(?=\S)")
 
 _TERMINAL = re.compile(r"[.!?:;…][\"'”’»)\]]*$")
@@ -36,7 +37,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _HYPHENATED = re.compile(r"[^\W\d_]+-[^\W\d_]+")
 _HYPHEN_BREAK = re.compile(r"(?<![\w-])([^\W\d_]{2,})-[ \t]*\n(?:[ \t]*\n)*[ \t]*([^\W\d_]+)")
 # A line, blank lines (a page break or a stray gap), and the text that continues it.
-_GAP = re.compile(r"^([^\n]*)\n(?:[ \t]*\n)+(?=([^\n]*))", re.MULTILINE)
+_GAP = re.compile(r"^([^\n]*)\n(?:[ \t]*\n)+[ \t]*(?=([^\n]*))", re.MULTILINE)
 _DATE_LINE = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b|\d{1,2}:\d{2}\b")
 _INNER_SPACES = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
 _BLANK_RUN = re.compile(r"\n(?:[ \t]*\n){2,}")
@@ -134,8 +135,11 @@ def unwrap_lines(text: str) -> str:
         return text
     out = list(lines)
     for i in joints:
-        out[i] = lines[i] + " "  # the newline becomes the space it stood for
-    return "".join(x if i in set(joints) else x + "\n" for i, x in enumerate(out))[: len(text)]
+        out[i] = out[i] + " "  # the newline becomes the space it stood for
+        if _ITEM_INDENT.match(out[i + 1]):  # and the indent of a list item's next line goes (a
+            out[i + 1] = out[i + 1].lstrip(" \t")  # centred line's wide margin still parts cells)
+    joined = set(joints)
+    return "".join(x if i in joined else x + "\n" for i, x in enumerate(out))[: len(text)]
 
 
 def _wrapped(line: str, nxt: str, width: int) -> bool:
@@ -165,7 +169,11 @@ def join_broken_sentences(text: str) -> str:
 
 def _continues(before: str, after: str) -> bool:
     stripped = before.strip()
-    if not stripped or not after or _TERMINAL.search(stripped) or is_heading_like(stripped):
+    if not stripped or not after or _TERMINAL.search(stripped):
+        return False
+    # a heading never stops on a lower-case word with the text going on in lower case: a line of
+    # capitalised names ("... Derechos Humanos (CIDH) para el caso Ayotzinapa tenga") cut by a page
+    if is_heading_like(stripped) and not (stripped.split()[-1][0].islower() and after[0].islower()):
         return False
     if _LIST_START.match(stripped) and len(stripped.split()) < 4:
         return False
