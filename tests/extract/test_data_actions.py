@@ -130,3 +130,9 @@ def test_addressee_line_examples(ex):
     from dialogwatch.extract.cues import addressee_line
 
     assert addressee_line(ex.text) == ex.who
+
+
+@pytest.mark.parametrize("ex", cues_data().negation_examples, ids=lambda e: e.text[:40])
+def test_negation_examples(ex):
+    hits = find_cues(ex.text, "es")
+    assert (hits[0].cue.kind if hits else None) == ex.kind

@@ -35,11 +35,19 @@ class _AddresseeLineExample(BaseModel):
     who: str | None
 
 
+class _NegationExample(BaseModel):
+    text: str
+    kind: str | None
+
+
 class CuesData(BaseModel):
     """Schema of data/cues.yaml."""
 
     cues: list[_Cue]
     exclude_words: list[str]
+    # what, just before a cue, denies it ("nadie nos pidió"); its examples' first cue kind
+    negation: str = "(?!)"
+    negation_examples: list[_NegationExample] = []
     # a line that opens the asks to one addressee ("Al Gobierno de México:"); group `who`
     addressee_line: str = "(?!)"
     addressee_line_examples: list[_AddresseeLineExample] = []
@@ -49,6 +57,11 @@ def addressee_line(text: str) -> str | None:
     """Whom a line such as "To the Government of the United States:" addresses, if it is one."""
     m = _addressee_line().fullmatch(text.strip())
     return m.group("who").strip() if m else None
+
+
+@cache
+def _negation() -> re.Pattern[str]:
+    return re.compile(cues_data().negation)
 
 
 @cache
@@ -140,6 +153,8 @@ def find_cues(text: str, language: str = "en") -> list[CueHit]:
                     continue  # a capitalised word mid-sentence is a name ("Irán"), not a verb
             if any(a <= start < b or start <= a < m.end() for a, b in bad):
                 continue
+            if _negation().search(text, max(0, start - 40), start):
+                continue  # "nadie nos pidió nada": nobody asked
             hits.append(CueHit(cue, start, m.end()))
     hits.sort(key=lambda h: (h.start, -h.end))
     return hits
