@@ -308,3 +308,12 @@ def test_an_addressee_line_in_a_joint_statement_opens_no_asks():
         "1. Officials from both countries met in March.\n"
     )
     assert [a for a in _acts(text) if a.kind == "ask"] == []
+
+
+def test_a_count_of_days_runs_from_the_meeting_the_text_reports():
+    text = "The two governments will sign a memorandum on data sharing within 90 days of this dialogue."
+    held = Meeting(series="Security Dialogue", date="2023-05-31", parties=["MX", "US"])
+    [a] = _acts(text, meetings=[held])  # the statement is dated the next day (2023-06-01)
+    assert a.deadline == "2023-08-29"
+    [b] = _acts(text)  # no meeting: from the document's date
+    assert b.deadline == "2023-08-30"

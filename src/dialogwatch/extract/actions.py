@@ -8,6 +8,7 @@ under a pledge lead-in ("pledge to stand together to:") inherit its actors.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from dialogwatch.extract.action_topics import action_topics
@@ -79,7 +80,7 @@ def find_actions(
         # an NGO's release or report: its authors ask, they do not pledge (a visit report also
         # tells what the host government pledged)
         doc_type = "letter"
-    date = doc_date or (doc.date if doc else None) or _meeting_date(meetings)
+    date = _deadline_origin(doc_date or (doc.date if doc else None), _meeting_date(meetings))
     parties = infer_parties(ctx.text, meetings or [])
     you = letter_addressee(participants or [])
     out: list[Action] = []
@@ -193,6 +194,18 @@ def _bare_lead_in(action: Action) -> bool:
 
 def _guess_doc_type(text: str) -> str | None:
     return "letter" if _LETTER_MARK.search(text[:20000]) else None
+
+
+def _deadline_origin(issued: str | None, held: str | None) -> str | None:
+    """The date deadlines run from: the meeting's, when the text reports it within a month
+    ("within 90 days of this Dialogue"), else the document's."""
+    if not issued or not held or len(issued) != 10 or len(held) != 10:
+        return issued or held
+    try:
+        gap = (dt.date.fromisoformat(issued) - dt.date.fromisoformat(held)).days
+    except ValueError:
+        return issued
+    return held if 0 <= gap <= 31 else issued
 
 
 def _meeting_date(meetings: list[Meeting] | None) -> str | None:

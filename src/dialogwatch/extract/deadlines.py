@@ -7,6 +7,7 @@ otherwise they stay unknown (None), never guessed.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -14,6 +15,7 @@ from functools import cache
 from pydantic import BaseModel
 
 from dialogwatch.extract.data_loader import load_data
+from dialogwatch.extract.numbers import number_words
 from dialogwatch.extract.prefilter import Prefiltered, prefiltered
 
 
@@ -46,33 +48,6 @@ class Deadline:
     rule: str
 
 
-_SMALL = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "eighteen": 18,
-    "twenty-four": 24,
-    "un": 1,
-    "dos": 2,
-    "tres": 3,
-    "cuatro": 4,
-    "cinco": 5,
-    "seis": 6,
-    "doce": 12,
-    "dieciocho": 18,
-    "veinticuatro": 24,
-}
-
-
 @cache
 def _data() -> _Deadlines:
     return load_data("deadlines.yaml", _Deadlines)
@@ -101,7 +76,12 @@ def find_deadline(text: str, doc_date: str | None = None) -> Deadline | None:
     ref = _doc_year_month(doc_date)
     for pat, rx in _compiled():
         for m in rx.finditer(text):
-            value = _resolve_month(m, ref) if pat.month_only else _resolve(m, ref, pat.future_only)
+            if pat.month_only:
+                value = _resolve_month(m, ref)
+            elif _is_days(m):
+                value = _resolve_days(m, doc_date)
+            else:
+                value = _resolve(m, ref, pat.future_only)
             if value:
                 return Deadline(value, m.start(), m.end(), "deadline." + pat.id)
     return None
@@ -134,7 +114,7 @@ def _resolve(m: re.Match[str], ref: tuple[int, int] | None, future_only: bool) -
         return str(ref[0] + 1) if ("next" in rel or "próximo" in rel) else str(ref[0])
     if groups.get("n") and ref:
         n_raw = groups["n"].lower()
-        n = int(n_raw) if n_raw.isdigit() else _SMALL.get(n_raw)
+        n = int(n_raw) if n_raw.isdigit() else _number(n_raw)
         if not n:
             return None
         months = (
@@ -145,3 +125,33 @@ def _resolve(m: re.Match[str], ref: tuple[int, int] | None, future_only: bool) -
         total = ref[0] * 12 + (ref[1] - 1) + months
         return f"{total // 12:04d}-{total % 12 + 1:02d}"
     return None
+
+
+def _number(word: str) -> int | None:
+    """A count written in digits or words ("six", "noventa", "twenty-four")."""
+    if word.isdigit():
+        return int(word)
+    words = number_words()
+    if word in words:
+        return words[word]
+    parts = re.split(r"[- ]", word)
+    if len(parts) == 2 and parts[0] in words and parts[1] in words:
+        return words[parts[0]] + words[parts[1]]  # "twenty-four"
+    return None
+
+
+def _is_days(m: re.Match[str]) -> bool:
+    span = (m.groupdict().get("span") or "").lower()
+    return span.startswith(("day", "día", "dia"))
+
+
+def _resolve_days(m: re.Match[str], doc_date: str | None) -> str | None:
+    """ "en los próximos 90 días": the day that many days after the document's date."""
+    n = _number(m.group("n").lower())
+    if not n or not doc_date or len(doc_date) != 10:
+        return None
+    try:
+        issued = dt.date.fromisoformat(doc_date)
+    except ValueError:
+        return None
+    return (issued + dt.timedelta(days=n)).isoformat()
