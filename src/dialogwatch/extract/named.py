@@ -118,6 +118,18 @@ def _lower_matches(text: str) -> Iterator[re.Match[str]]:
     return finditer_around(rx, text, heads, _PHRASE_BREAK)
 
 
+def _place_article(name: str, lead: re.Match[str]) -> bool:
+    """Whether the lead's last word is the article of a place ("Los Angeles", "El Paso")."""
+    from dialogwatch.extract.places import find_countries, lookup_city
+
+    words = name.split()
+    k = len(lead.group(0).split())
+    if k > len(words) - 1 or words[k - 1] not in ("Los", "Las", "El", "La"):
+        return False
+    place = f"{words[k - 1]} {words[k]}"
+    return lookup_city(place) is not None or any(a == 0 for a, _, _ in find_countries(place))
+
+
 def find_instruments(
     ctx: DocContext, acronyms: list[Acronym] | None = None, organizations: Iterable[str] = ()
 ) -> list[Instrument]:
@@ -141,7 +153,7 @@ def find_instruments(
             if "," in name and not _SERIES_IN_NAME.search(name):
                 name = name[: name.index(",")]  # "Name, Title": a list of separate names
             lead = _LEAD.match(name) or _POSSESSIVE.match(name)
-            while lead and lead.end() < len(name):
+            while lead and lead.end() < len(name) and not _place_article(name, lead):
                 start += lead.end()
                 name = name[lead.end() :]
                 lead = _LEAD.match(name) or _POSSESSIVE.match(name)
