@@ -713,3 +713,30 @@ def test_a_ministry_name_does_not_move_a_member_to_another_side():
     people = _people(text)
     assert people["Claudia Palencia"].side == "GT"
     assert people["Héctor Baldizón"].side == "GT"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "title"),
+    [
+        (
+            "La delegación mexicana estuvo encabezada por la comisionada nacional de búsqueda, Teresa "
+            "Reyes Sahagún, y por el subsecretario de Gobernación, Félix Medina.",
+            "Teresa Reyes Sahagún",
+            "comisionada nacional de búsqueda",
+        ),
+        (
+            "La delegación estuvo encabezada por el secretario de seguridad pública Omar Ruiz Tapia.",
+            "Omar Ruiz Tapia",
+            "secretario de seguridad pública",
+        ),
+        # a second post and a verb are no part of the title before the name
+        (
+            "La delegación europea estuvo integrada por funcionarios de la Comisión Europea y por el "
+            "embajador de la UE en México, Gautier Mignot.",
+            "Gautier Mignot",
+            "embajador de la UE en México",
+        ),
+    ],
+)
+def test_a_title_before_the_name_may_be_written_in_lower_case(sentence, name, title):
+    assert _people(sentence, "es")[name].title == title

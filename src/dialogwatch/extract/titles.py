@@ -91,10 +91,17 @@ def pre_title_regex() -> re.Pattern[str]:
     mods = _alt(d.modifiers_en, ignore_case=True)
     post = _alt(d.post_modifiers_es)
     adjectives = _alt([a for c in places_data().countries for a in c.adjectives if a.islower()])
-    comp = rf"(?:{_COMP_WORD}|(?:{adjectives})(?![\w]))"
+    # a lower-case complement word ("comisionada nacional de búsqueda", "secretario de seguridad
+    # pública"), never a verb form or a second post: "el secretario dijo en la conferencia, X"
+    # and "de la Comisión Europea y por el embajador de la UE, X" hold no title before X
+    lower = (
+        r"(?:(?!(?:dijo|said|que|who|which|y|and|con|with|por|by|durante|during|tras|after|ante)\b)"
+        rf"(?!{heads}(?![\w]))[a-záéíóúñ]{{3,}}(?<!ó)(?<!aron)(?<!ieron)(?<!aba)(?<!ía)(?<!ed)(?![\w]))"
+    )
+    comp = rf"(?:{_COMP_WORD}|(?:{adjectives})(?![\w])|{lower})"
     return re.compile(
         rf"(?P<t>(?:(?:{_CAPWORD}(?:['’]s)?|U\.S\.)\s+){{0,3}}(?i:(?:(?:{mods})\s+)*(?:{heads}))(?![\w])(?:\s+(?:{post}))*"
-        rf"(?:[\s,]+(?:{_COMP_LINK}\s+)*+{comp})*+(?:,\s+(?i:{heads}))?)\s*,?\s*$"
+        rf"(?:[ \t,]+(?:{_COMP_LINK}\s+)*+{comp})*+(?:,\s+(?i:{heads}))?)\s*,?\s*$"
     )
 
 
