@@ -740,3 +740,17 @@ def test_a_ministry_name_does_not_move_a_member_to_another_side():
 )
 def test_a_title_before_the_name_may_be_written_in_lower_case(sentence, name, title):
     assert _people(sentence, "es")[name].title == title
+
+
+def test_people_accompanying_a_head_keep_their_agencies_side_and_first_post():
+    text = (
+        "La delegación mexicana estuvo encabezada por la comisionada nacional de búsqueda, Teresa Reyes. "
+        "Acompañaron al embajador Salazar la directora de la Misión de USAID en México, Patricia Whitfield, "
+        "y el agregado del Departamento de Justicia, Daniel Corcoran, titular en México del Programa "
+        "Internacional de Capacitación."
+    )
+    people = _people(text, "es")
+    assert (people["Patricia Whitfield"].side, people["Patricia Whitfield"].role) == ("US", "member")
+    corcoran = people["Daniel Corcoran"]
+    assert (corcoran.side, corcoran.role, corcoran.title) == ("US", "member", "agregado")
+    assert corcoran.organization == "Departamento de Justicia"

@@ -268,6 +268,7 @@ def _cue_start(text: str, pos: int) -> int:
     return pos - len(m.group(0)) if m else pos
 
 
+_POSTED_IN = re.compile(r"\s+(?:en|in)\s+(?:el\s+|la\s+|the\s+)?[A-ZÁÉÍÓÚ][\w.]*(?:\s+[A-ZÁÉÍÓÚ][\w.]*)*$")
 _MINISTRY = re.compile(r"\b(?:[Mm]inistry|[Mm]inisterio|[Ss]ecretariat|[Ss]ecretar[íi]a)\b")
 
 
@@ -329,13 +330,14 @@ def _build(
         rule = f"person.{role}." + rule.split(".", 1)[1] if rule.startswith("person.") else rule
     title, org = None, None
     acronym = None
-    if apos:
-        parts = split_title(apos)
-        title, org, acronym = parts.title, parts.organization, parts.acronym
-    if pre:
-        parts = split_title(pre)
-        if title is None:
-            title = parts.title
+    # a full post before the name is the one the text gives them; what follows is a second role
+    # ("el agregado del Departamento de Justicia, X, titular en México del Programa ...")
+    order = [pre, apos] if pre and apos and split_title(pre).organization else [apos, pre]
+    for phrase in order:
+        if not phrase:
+            continue
+        parts = split_title(phrase)
+        title = title or parts.title
         org = org or parts.organization
         acronym = acronym or parts.acronym
     if org is None and acronym:
@@ -352,7 +354,12 @@ def _build(
             # part were ... Attorney General Pamela Bondi ... and U.S. Ambassador Ronald Johnson"; a
             # national agency's officer is on its country's side ("the DEA Administrator")
             # (a ministry's name is shared by many governments: it says nothing of the side)
-            own = org_country(org) if org and not _MINISTRY.search(org) else title_country(title)
+            # (an office "in Mexico" is still its own country's: "USAID en México")
+            own = (
+                org_country(_POSTED_IN.sub("", org))
+                if org and not _MINISTRY.search(org)
+                else title_country(title)
+            )
             side = (known.side if known else None) or _leading_country(title) or own or side
     if side is None and org:
         side = org_country(org) or (org_country(acr[acronym]) if acronym and acr.get(acronym) else None)
