@@ -499,3 +499,14 @@ def test_a_bureau_named_through_its_department_counts_as_the_department():
         "and the State Department's Bureau of East Asian and Pacific Affairs."
     )
     assert _deleg(text)["US"] == ["Department of State", "Department of Justice"]
+
+
+def test_a_national_team_sets_the_side_of_the_agencies_after_it():
+    text = (
+        "The U.S. delegation was led by Robert Hill, Deputy Assistant Secretary of State, and included "
+        "officials from the Department of Labor. Across the table sat a Vietnamese team headed by Pham "
+        "Binh, along with representatives of the Ministry of Public Security and the Ministry of Justice."
+    )
+    d = _deleg(text)
+    assert d["VN"] == ["Ministry of Public Security", "Ministry of Justice"]
+    assert "Ministry of Justice" not in d["US"]
