@@ -860,3 +860,38 @@ def test_a_title_subject_names_no_meeting_when_the_text_reports_none():
 def test_the_venue_is_given_as_the_text_spells_it(text, lang, city):
     [m] = _meetings(text, lang)
     assert (m.city, m.country) == (city, "MX")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "series", "country"),
+    [
+        (
+            "Declaración de fin de misión de la Relatora Especial sobre la independencia judicial\n\n"
+            "Ciudad de Guatemala, 28 de febrero de 2025\n\n"
+            "Buenos días. Del 17 al 28 de febrero de 2025 realicé una visita oficial a Guatemala por "
+            "invitación del Gobierno.",
+            "es",
+            "visita oficial a Guatemala",
+            "GT",
+        ),
+        (
+            "End of mission statement by the Special Rapporteur on the rights of migrants\n\n"
+            "Tegucigalpa, 14 March 2024\n\n"
+            "From 4 to 14 March 2024 I conducted an official visit to Honduras at the invitation of the "
+            "Government.",
+            "en",
+            "official visit to Honduras",
+            "HN",
+        ),
+    ],
+)
+def test_a_mandate_holders_own_account_of_a_visit_is_the_meeting(text, lang, series, country):
+    [m] = _meetings(text, lang)
+    assert (m.series, m.country, m.parties, m.rule) == (series, country, [country], "meeting.visit")
+
+
+def test_a_first_person_visit_needs_a_visitor_in_the_heading():
+    text = (
+        "Palabras del canciller\n\nLa semana pasada realicé una visita oficial a Guatemala con empresarios."
+    )
+    assert all(m.rule != "meeting.visit" for m in _meetings(text, "es"))

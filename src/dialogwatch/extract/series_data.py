@@ -25,6 +25,9 @@ class _Visits(BaseModel):
     visitors: list[str] = []
     verbs: list[str] = []
     bodies: list[str] = []  # heads of a visiting body's name, a regex each
+    # a visitor's own account ("realicé una visita oficial a Guatemala"): the visitor is named in
+    # the document's heading, not in the sentence
+    first_person: list[str] = []
 
 
 class _Travel(BaseModel):

@@ -37,7 +37,15 @@ def find_visit(
     ctx: DocContext, date_of: Callable[[Segment], str | None], is_future: Callable[[str], bool]
 ) -> Meeting | None:
     """The official visit an international body reports as made, if the text reports one."""
-    return best_visit([v for seg in ctx.segments[:40] if (v := visit_in(seg, date_of, is_future))])
+    _, visitors, _ = _regexes()
+    # a mandate holder's own statement names them in its heading and speaks in the first person
+    own = bool(visitors.search(ctx.text[:800]))
+    return best_visit([v for seg in ctx.segments[:40] if (v := visit_in(seg, date_of, is_future, own=own))])
+
+
+@cache
+def _first_person() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in series_data().visits.first_person) or "(?!)")
 
 
 def best_visit(found: list[Meeting]) -> Meeting | None:
@@ -49,14 +57,22 @@ def best_visit(found: list[Meeting]) -> Meeting | None:
 
 
 def visit_in(
-    seg: Segment, date_of: Callable[[Segment], str | None], is_future: Callable[[str], bool]
+    seg: Segment,
+    date_of: Callable[[Segment], str | None],
+    is_future: Callable[[str], bool],
+    *,
+    own: bool = False,
 ) -> Meeting | None:
-    """The visit one sentence reports as made by an international body, if it reports one."""
+    """The visit one sentence reports as made by an international body, if it reports one
+    (``own``: the document's heading names the visitor, who may tell it in the first person)."""
     if "visit" not in seg.text.lower():
         return None  # "visit", "visita": no phrase can match (most sentences)
     phrases, visitors, verbs = _regexes()
     m = next((m for rx in phrases if (m := rx.search(seg.text))), None)
-    if m is None or not visitors.search(seg.text) or not verbs.search(seg.text) or is_future(seg.text):
+    if m is None or is_future(seg.text):
+        return None
+    told = bool(visitors.search(seg.text) and verbs.search(seg.text))
+    if not told and not (own and _first_person().search(seg.text)):
         return None
     place = m.group("place")
     lead = [(b, c) for a, b, c in find_countries(place) if a == 0 and c != "EU"]
