@@ -895,3 +895,37 @@ def test_a_first_person_visit_needs_a_visitor_in_the_heading():
         "Palabras del canciller\n\nLa semana pasada realicé una visita oficial a Guatemala con empresarios."
     )
     assert all(m.rule != "meeting.visit" for m in _meetings(text, "es"))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "series", "round_"),
+    [
+        (
+            "WASHINGTON, May 4 (Reuters) - Officials agreed on Friday to speed up a task force. The talks at "
+            "the State Department were the first meeting of the bilateral Security Implementation Group that "
+            "the United States and Mexico set up last month.",
+            "en",
+            "Security Implementation Group",
+            1,
+        ),
+        (
+            "WASHINGTON, 4 may (EFE).- La reunión en el Departamento de Estado fue la primera sesión "
+            "del Grupo "
+            "de Implementación de Seguridad que México y Estados Unidos crearon el mes pasado.",
+            "es",
+            "Grupo de Implementación de Seguridad",
+            1,
+        ),
+    ],
+)
+def test_talks_that_were_the_first_meeting_of_a_group_report_it(text, lang, series, round_):
+    [m] = _meetings(text, lang, date="2025-05-04")
+    assert (m.series, m.round, m.parties) == (series, round_, ["MX", "US"])
+
+
+def test_the_first_session_since_an_event_is_no_round():
+    text = (
+        "Mexico and Guatemala met in Tapachula for the High-Level Border Security Group. It was the first "
+        "session of the group since President Arévalo took office."
+    )
+    assert all(m.round != 1 for m in _meetings(text, date="2024-02-08"))
