@@ -754,3 +754,26 @@ def test_people_accompanying_a_head_keep_their_agencies_side_and_first_post():
     corcoran = people["Daniel Corcoran"]
     assert (corcoran.side, corcoran.role, corcoran.title) == ("US", "member", "agregado")
     assert corcoran.organization == "Departamento de Justicia"
+
+
+def test_co_chairs_named_together_with_the_other_sides_and_their_honorifics():
+    text = (
+        "Canada and Mexico held the second High-Level Security Dialogue in Ottawa. The Dialogue was "
+        "co-chaired by the Honourable Élise Gauthier, Minister of Foreign Affairs, and the Honourable "
+        "Gurdeep Malhotra, Minister of Public Safety, together with Omar Villalpando Ruiz, Mexico's "
+        "Secretary of Security and Citizen Protection."
+    )
+    ctx = build_context(text, "en")
+    doc = classify_document(ctx)
+    from dialogwatch.extract.meetings import find_meetings
+    from dialogwatch.extract.visits import opposite_heads
+
+    people = {p.name: p for p in find_participants(ctx, doc, find_acronyms(ctx))}
+    opposite_heads(find_meetings(ctx, doc)[0], list(people.values()))
+    assert set(people) == {"Élise Gauthier", "Gurdeep Malhotra", "Omar Villalpando Ruiz"}  # no "Honourable"
+    assert people["Élise Gauthier"].title == "Minister of Foreign Affairs"
+    assert {n: (p.side, p.role) for n, p in people.items()} == {
+        "Élise Gauthier": ("CA", "head"),
+        "Gurdeep Malhotra": ("CA", "head"),
+        "Omar Villalpando Ruiz": ("MX", "head"),
+    }

@@ -4,6 +4,7 @@ the appositive after it, and whether a bare name stands in a list of a delegatio
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from dialogwatch.extract.context import Segment
 from dialogwatch.extract.names import NameCandidate
@@ -56,6 +57,10 @@ def appositive(text: str, a: int, b: int) -> str | None:
     cut = re.search(r",\s+(?:(?:and|y|e)\s+)?(?!(?:and|y|e|de|del|of|for|para|the|la|el)\b)[a-záéíóúñ]+\b", s)
     if cut and not starts_with_title(s[cut.start() + 1 :].strip()):
         s = s[: cut.start()]
+    # the next name's honorific ("..., Minister of Foreign Affairs, and the Honourable B") is no title
+    honorific = _next_honorific().search(s)
+    if honorific:
+        s = s[: honorific.start()]
     # a list joint or a text cut off mid-phrase leaves function words at the end
     s = re.sub(
         r"(?:,?\s+(?:and|y|e|as well as|así como|por|by|la|el|the|los|las|of|for|de|del|para|en|at|in|to))+"
@@ -67,8 +72,29 @@ def appositive(text: str, a: int, b: int) -> str | None:
     s = s.strip(" ,;—–-")
     s = re.sub(r"\.$", "", s) if not re.search(r"\b[A-Z]\.$", s) else s
     s = re.sub(r"^(?:the|el|la|los|las)\s+", "", s, flags=re.IGNORECASE)
-    if not s or not starts_with_title(s):
+    if not s or not starts_with_title(_without_country_possessive(s)):
         return None
+    return s
+
+
+@cache
+def _next_honorific() -> re.Pattern[str]:
+    from dialogwatch.extract.titles import title_data
+
+    alt = "|".join(re.escape(h) for h in sorted(title_data().honorifics, key=len, reverse=True) if len(h) > 3)
+    return re.compile(rf",?\s+(?:(?:and|y|e)\s+)?(?:(?:the|el|la)\s+)?(?:{alt})\s*$")
+
+
+_POSSESSOR = re.compile(r"^([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)['’]s\s+")
+
+
+def _without_country_possessive(s: str) -> str:
+    """ "Mexico's Secretary of Security" is a title as "Secretary of Security" is."""
+    from dialogwatch.extract.places import find_countries
+
+    m = _POSSESSOR.match(s)
+    if m and any(a == 0 and b == len(m.group(1)) for a, b, _ in find_countries(m.group(1))):
+        return s[m.end() :]
     return s
 
 

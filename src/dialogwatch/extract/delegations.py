@@ -161,9 +161,15 @@ def _org_list(text: str, a: int, b: int) -> list[tuple[str, int, int]]:
         pos = m.end()
     pieces.append((pos, len(raw)))
     merged: list[tuple[int, int]] = []
-    for s, e in pieces:
+    carry: int | None = None  # the start of a name that an "and" inside it split off
+    for k, (s, e) in enumerate(pieces):
+        if carry is not None:
+            s, carry = carry, None
         piece = raw[s:e].strip()
         if not piece:
+            continue
+        if k + 1 < len(pieces) and _split_name(raw, (s, e), pieces[k + 1]):
+            carry = s  # "the Financial Transactions and Reports Analysis Centre of Canada (FINTRAC)"
             continue
         bare = _LEAD.sub("", piece)
         lower_agency = _lower_agency(bare)
@@ -174,7 +180,8 @@ def _org_list(text: str, a: int, b: int) -> list[tuple[str, int, int]]:
             and not lower_agency
         ):
             break  # "..., has identified 104 victims": the list is over
-        if merged and not _stands_alone(piece):
+        # a name closed by its acronym is complete: what follows is a piece of its own
+        if merged and not _stands_alone(piece) and not raw[: merged[-1][1]].rstrip().endswith(")"):
             ps, _ = merged[-1]
             merged[-1] = (ps, e)
         else:
@@ -285,6 +292,19 @@ def _name_part(piece: str) -> str:
 def _initials(name: str) -> str:
     """The initials of a name's capitalised words ("Jurisdicción Especial para la Paz" -> "JEP")."""
     return "".join(w[0] for w in name.split() if w[:1].isupper()).upper()
+
+
+def _split_name(raw: str, piece: tuple[int, int], nxt: tuple[int, int]) -> bool:
+    """Whether an "and" between two capitalised words cut one name in two: the piece does not
+    stand alone and the whole, with the next piece, is a name with its own acronym."""
+    gap = raw[piece[1] : nxt[0]]
+    if not re.fullmatch(r"\s+(?:and|y|e)\s+", gap) or _stands_alone(raw[piece[0] : piece[1]]):
+        return False
+    if not raw[nxt[0] : nxt[0] + 1].isupper():
+        return False
+    whole = _LEAD.sub("", raw[piece[0] : nxt[1]].strip())
+    own = re.search(r"\s\(([A-Z][A-Za-z]{1,9})\)\s*$", whole)
+    return bool(own) and whole[:1] == own.group(1)[:1].upper()
 
 
 def _stands_alone(piece: str) -> bool:

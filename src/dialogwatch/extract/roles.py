@@ -70,6 +70,12 @@ _OTHER_SIDE = re.compile(
 )
 
 
+_CO_CHAIR = re.compile(
+    r"\b(?:co-?chaired|co-?led|co-?headed|copresidid[oa]s?|codirigid[oa]s?)\b", re.IGNORECASE
+)
+_ALONGSIDE = re.compile(r"(?i:together with|along with|alongside|junto con|junto a)")
+
+
 def markers(text: str, seg: Segment) -> list[Marker]:
     """Role and side cues of one segment, in text order."""
     return _markers(seg.start, seg.text)
@@ -80,7 +86,11 @@ def _markers(base: int, s: str) -> list[Marker]:
     out: list[Marker] = []
     seg_start = base
     for m in role_regex().finditer(s):
-        out.append(Marker(seg_start + m.end(), "role", "head" if m.group("head") else "member"))
+        role = "head" if m.group("head") else "member"
+        co_chairs = role == "member" and out and out[-1].value == "head" and _CO_CHAIR.search(s, 0, m.start())
+        if co_chairs and _ALONGSIDE.fullmatch(m.group(0).strip()):
+            continue  # "co-chaired by A and B, together with C": C co-chairs too
+        out.append(Marker(seg_start + m.end(), "role", role))
     if not _SIDE_HINT.search(s):
         return sorted(out, key=lambda mk: mk.pos)
     for m in _OTHER_SIDE.finditer(s):

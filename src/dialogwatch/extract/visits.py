@@ -119,15 +119,18 @@ def visit_delegation(meeting: Meeting | None, participants: list[Participant]) -
 
 
 def opposite_heads(meeting: Meeting | None, participants: list[Participant]) -> None:
-    """In a two-party meeting, a head with no side of their own leads the party no other head leads
+    """In a two-party meeting, heads with no side of their own lead the party no other head leads
     ("X co-chaired the dialogue with Assistant Secretary Y of the Bureau of ...")."""
     if meeting is None or len(meeting.parties) != 2:
         return
     heads = [p for p in participants if p.role == "head"]
     led = {p.side for p in heads if p.side in meeting.parties}
     unsided = [p for p in heads if p.side is None]
-    if len(led) == 1 and len(unsided) == 1:
-        unsided[0].side = next(x for x in meeting.parties if x not in led)
+    if len(led) == 1 and unsided:
+        # "co-chaired by Ministers A and B (no country of their own), together with Mexico's X"
+        other = next(x for x in meeting.parties if x not in led)
+        for p in unsided:
+            p.side = other
 
 
 def visiting_body(meeting: Meeting | None, text: str) -> Delegation | None:
