@@ -510,3 +510,15 @@ def test_a_national_team_sets_the_side_of_the_agencies_after_it():
     d = _deleg(text)
     assert d["VN"] == ["Ministry of Public Security", "Ministry of Justice"]
     assert "Ministry of Justice" not in d["US"]
+
+
+def test_an_and_inside_a_name_with_its_own_acronym_does_not_split_it():
+    text = (
+        "Canada's delegation also included senior officials of the Canada Border Services Agency (CBSA) "
+        "and of the Financial Transactions and Reports Analysis Centre of Canada (FINTRAC), and Canada's "
+        "Fentanyl Czar, Raymond Osei."
+    )
+    assert _deleg(text)["CA"] == [
+        "Canada Border Services Agency",
+        "Financial Transactions and Reports Analysis Centre of Canada",
+    ]
