@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from dialogwatch.extract.context import DocContext
 from dialogwatch.extract.named import find_cases, find_instruments
 from dialogwatch.extract.segment import segment
@@ -62,3 +64,27 @@ def test_instruments_es_and_merging():
 def test_signature_block_is_not_scanned():
     text = "We urge you to act.\n\nSincerely,\n\nBorder Rights Working Group, Jane Roe, Director"
     assert find_instruments(_ctx(text), []) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "alias"),
+    [
+        (
+            "Colombia reported on the National Protection Unit (Unidad Nacional de Protección, UNP) "
+            "and its budget.",
+            "National Protection Unit",
+            "Unidad Nacional de Protección",
+        ),
+        (
+            "México presentó el Mecanismo Nacional de Prevención de la Tortura "
+            "(National Preventive Mechanism) "
+            "a la delegación.",
+            "Mecanismo Nacional de Prevención de la Tortura",
+            "National Preventive Mechanism",
+        ),
+    ],
+)
+def test_an_instruments_name_in_the_other_language_beside_it_is_an_alias(text, name, alias):
+    found = {i.name: i for i in find_instruments(_ctx(text))}
+    assert alias not in found
+    assert found[name].aliases == [alias]

@@ -46,7 +46,7 @@ def trim_instrument(item: Instrument, leads: tuple[str, ...]) -> Instrument:
     return item.model_copy(update={"name": name.strip(), "start": start, "end": end})
 
 
-def merge_instruments(items: list[Instrument]) -> list[Instrument]:
+def merge_instruments(items: list[Instrument], text: str = "") -> list[Instrument]:
     """One item per instrument. A repeat goes, and so does a shorter name that opens a longer one
     ("Investigative Commission" for "Investigative Commission for Truth and Justice"); a name
     nested as the object of a longer one ("la reforma de 2020 a la Ley de Migración") stays an
@@ -68,6 +68,27 @@ def merge_instruments(items: list[Instrument]) -> list[Instrument]:
         if not drop:
             out.append(it)
     out.sort(key=lambda i: i.start or 0)
+    return _translations_as_aliases(out, text) if text else out
+
+
+_IN_PARENS = re.compile(r"\s*\(\s*")
+
+
+def _translations_as_aliases(items: list[Instrument], text: str) -> list[Instrument]:
+    """ "National Protection Unit (Unidad Nacional de Protección, UNP)": the name in brackets is the
+    same instrument's, in the other language."""
+    out: list[Instrument] = []
+    for it in items:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.end is not None
+            and it.start is not None
+            and _IN_PARENS.fullmatch(text[prev.end : it.start])
+        ):
+            prev.aliases.append(it.name)
+            continue
+        out.append(it)
     return out
 
 

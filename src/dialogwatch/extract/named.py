@@ -259,7 +259,7 @@ def find_instruments(
     leads = tuple(instruments_data().trim_leads)
     own = {_fold(o) for o in organizations if o}
     kept = [it for it in items if _fold(it.name) not in own and not _civil_society(it.name)]
-    return merge_instruments([trim_instrument(it, leads) for it in kept])
+    return merge_instruments([trim_instrument(it, leads) for it in kept], text)
 
 
 # "la Ley sobre Refugiados y la Convención Internacional ...": a joint before a second article

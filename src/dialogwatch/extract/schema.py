@@ -117,6 +117,7 @@ class Instrument(Evidence):
 
     name: str
     kind: str | None = None
+    aliases: list[str] = Field(default_factory=list)  # its name in the other language, given beside it
 
 
 class Extraction(BaseModel):
