@@ -317,3 +317,18 @@ def test_a_count_of_days_runs_from_the_meeting_the_text_reports():
     assert a.deadline == "2023-08-29"
     [b] = _acts(text)  # no meeting: from the document's date
     assert b.deadline == "2023-08-30"
+
+
+def test_a_headline_is_not_an_action_of_its_own():
+    text = (
+        "México y Guatemala acuerdan unidad conjunta contra el tráfico de personas\n\n"
+        "CIUDAD DE MÉXICO, 3 mar (EFE).- Los gobiernos de México y Guatemala acordaron este lunes crear "
+        "una unidad binacional de investigación.\n"
+    )
+    doc = DocumentInfo(
+        doc_type="news",
+        date="2025-03-03",
+        title="México y Guatemala acuerdan unidad conjunta contra el tráfico de personas",
+    )
+    acts = _acts(text, doc=doc, lang="es")
+    assert [a.text[:25] for a in acts] == ["CIUDAD DE MÉXICO, 3 mar ("]

@@ -84,6 +84,7 @@ def find_actions(
     parties = infer_parties(ctx.text, meetings or [])
     you = letter_addressee(participants or [])
     out: list[Action] = []
+    title = (doc.title or "").strip() if doc else ""
     lead_in: Action | None = None
     block_starts: dict[int, int] = {}
     for seg in ctx.segments:
@@ -93,6 +94,8 @@ def find_actions(
             lead_in = None
             continue
         prev = out[-1].actors if out and out[-1].end and seg.start - out[-1].end < 600 else None
+        if title and seg.start < 400 and seg.text.strip() == title:
+            continue  # a headline ("México y Guatemala acuerdan unidad conjunta ...") tells, the body pledges
         if _is_question(seg.text):
             continue  # "¿pidió México a la DEA ...?": a reporter's question asks nobody for anything
         if seg.kind == "item" and _SECTION_ITEM.fullmatch(seg.text):

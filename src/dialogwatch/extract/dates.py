@@ -199,6 +199,9 @@ def _digit_windows(chunk: str, pad: int = 32) -> list[tuple[int, int]]:
     return out
 
 
+_CREDIT = re.compile(r"\s*\([A-Z][\w .]{1,20}\)")
+
+
 def _parse(kind: str, m: re.Match[str], language: str) -> tuple[int | None, int, int | None] | None:
     gd = m.groupdict()
     y = int(gd["y"]) if gd.get("y") else None
@@ -222,6 +225,7 @@ def _parse(kind: str, m: re.Match[str], language: str) -> tuple[int | None, int,
         and fold(m.group("m")) in {"may", "mar", "sept", "sep", "dec", "jan", "oct", "nov"}
         and kind != "es_dmy"
         and not (gd.get("d") and gd.get("y"))  # "05 sept 2025": day, month and year, a date
+        and not (gd.get("d") and _CREDIT.match(m.string, m.end()))  # "3 mar (EFE).-": a wire dateline
     ):
         return None  # "may 5" as a verb, abbreviations in lower case: not a date
     d = int(gd["d"]) if gd.get("d") else None
