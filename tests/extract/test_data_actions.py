@@ -136,3 +136,13 @@ def test_addressee_line_examples(ex):
 def test_negation_examples(ex):
     hits = find_cues(ex.text, "es")
     assert (hits[0].cue.kind if hits else None) == ex.kind
+
+
+@pytest.mark.parametrize("ex", cues_data().next_meeting_examples, ids=lambda e: e.text[:40])
+def test_next_meeting_examples(ex):
+    from dialogwatch.extract.next_meeting import next_meeting_action
+
+    action = next_meeting_action(Segment(0, len(ex.text), ex.text), ["EU", "MX"], ex.date)
+    assert (action is not None) == ex.match
+    if action is not None:
+        assert (action.kind, action.actors, action.level) == ("commitment", ["EU", "MX"], 5)

@@ -25,6 +25,7 @@ from dialogwatch.extract.context import DocContext, Segment
 from dialogwatch.extract.cues import CueHit, addressee_line, find_cues
 from dialogwatch.extract.deadlines import find_deadline
 from dialogwatch.extract.levels import _verb_hits, action_level
+from dialogwatch.extract.next_meeting import next_meeting_action
 from dialogwatch.extract.places import find_countries
 from dialogwatch.extract.schema import Action, DocumentInfo, Meeting, Participant
 from dialogwatch.extract.voices import Voice, first_person, joint_voice, voice_at
@@ -101,6 +102,8 @@ def find_actions(
         if seg.kind == "item" and _SECTION_ITEM.fullmatch(seg.text):
             continue  # "2. Migrants and asylum seekers": a numbered section's heading, the lead goes on
         action = _action_for(seg, ctx, doc_type, parties, you, date, block_starts[seg.block], prev)
+        if action is None and doc_type != "letter":
+            action = next_meeting_action(seg, parties, date)
         if action is not None and voices:
             _speaker_actors(action, voice_at(voices, action.start if action.start is not None else seg.start))
         if seg.kind == "item" and lead_in is not None and (action is None or action.kind == lead_in.kind):

@@ -35,6 +35,12 @@ class _AddresseeLineExample(BaseModel):
     who: str | None
 
 
+class _NextMeetingExample(BaseModel):
+    text: str
+    date: str
+    match: bool
+
+
 class _NegationExample(BaseModel):
     text: str
     kind: str | None
@@ -48,6 +54,9 @@ class CuesData(BaseModel):
     # what, just before a cue, denies it ("nadie nos pidió"); its examples' first cue kind
     negation: str = "(?!)"
     negation_examples: list[_NegationExample] = []
+    # a subject naming a meeting and a verb setting it ahead: the next meeting as a commitment
+    next_meeting: str = "(?!)"
+    next_meeting_examples: list[_NextMeetingExample] = []
     # a line that opens the asks to one addressee ("Al Gobierno de México:"); group `who`
     addressee_line: str = "(?!)"
     addressee_line_examples: list[_AddresseeLineExample] = []
