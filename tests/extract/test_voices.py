@@ -173,3 +173,13 @@ def test_memo_addressee_org_with_commas_preparer_and_ask_list():
     assert (by.role, by.side, by.organization) == ("signatory", "CSO", "WOLA")
     assert people["Peña Nieto"].role == "mentioned"  # named in an ask, not a delegation member
     assert ex.meetings == []  # "concluded that" reports a finding, not a meeting
+
+
+def test_a_speaker_asking_in_the_first_person_singular_asks_for_their_side():
+    text = (
+        "Transcript\n\nASSISTANT SECRETARY LEE: Good morning. The United States and China held their human "
+        "rights dialogue. I asked the Chinese government to release them and everyone else held for "
+        "their views.\n\nQUESTION: Thank you.\n\nASSISTANT SECRETARY LEE: Yes.\n"
+    )
+    asks = [a for a in extract_text(text, language="en").actions if a.kind == "ask"]
+    assert [a.text[:8] for a in asks] == ["I asked "]
