@@ -929,3 +929,17 @@ def test_the_first_session_since_an_event_is_no_round():
         "session of the group since President Arévalo took office."
     )
     assert all(m.round != 1 for m in _meetings(text, date="2024-02-08"))
+
+
+@pytest.mark.parametrize(
+    ("dateline", "city"),
+    [("Ciudad de México, 17 de julio de 2025\n\n", "Ciudad de México"), ("", "Mexico City")],
+)
+def test_a_meeting_at_a_national_ministry_is_in_its_capital(dateline, city):
+    text = dateline + (
+        "Los días 15 y 16 de julio, en las instalaciones de la Secretaría de Seguridad y Protección "
+        "Ciudadana (SSPC), México y la Unión Europea celebraron el III Diálogo de Alto Nivel sobre "
+        "Seguridad y Justicia."
+    )
+    [m] = _meetings(text, "es", date="2025-07-17")
+    assert (m.city, m.country, m.round) == (city, "MX", 3)

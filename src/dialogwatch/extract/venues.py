@@ -106,7 +106,7 @@ def find_venue(ctx: DocContext, seg: Segment, parties: list[str]) -> tuple[str |
     if seat:
         return seat
     m = re.search(
-        r"\b(?:at|en|in)\s+(?:the\s+|la\s+|el\s+)?(?:(?:sede|headquarters|offices|instalaciones)\s+(?:de|of)\s+(?:la\s+|el\s+|the\s+)?)?"
+        r"\b(?:at|en|in)\s+(?:the\s+|la\s+|el\s+|las\s+|los\s+)?(?:(?:sede|headquarters|offices|instalaciones)\s+(?:de|of)\s+(?:la\s+|el\s+|the\s+)?)?"
         r"((?:[A-ZÁÉÍÓÚÑ][\w'’.-]*\s*(?:(?:of|de|del|de la|for|para|the|y|and)\s+)?){1,6})",
         seg.text,
     )
@@ -115,6 +115,13 @@ def find_venue(ctx: DocContext, seg: Segment, parties: list[str]) -> tuple[str |
         hit = venue_of_org(rec.key) if rec else None
         if hit and _party_seat(hit[1], parties):
             return hit
+        if hit is None and rec is not None and rec.country in parties and rec.kind not in ("ngo", "embassy"):
+            # "en las instalaciones de la Secretaría de Seguridad": a national ministry's seat, in
+            # its capital (its press office's dateline names the city when it lies there)
+            city = dateline_city_in(ctx, rec.country)
+            seat = (city, rec.country) if city else capital_of(rec.country)
+            if seat:
+                return seat
         hosts = [p for p in parties if p != "EU"]
         if hit and len(hosts) == 1 and re.match(series_data().ministry_seat, m.group(1)):
             # "en la Cancillería" in an EU-Colombia dialogue is Colombia's ministry
