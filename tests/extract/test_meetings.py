@@ -943,3 +943,31 @@ def test_a_meeting_at_a_national_ministry_is_in_its_capital(dateline, city):
     )
     [m] = _meetings(text, "es", date="2025-07-17")
     assert (m.city, m.country, m.round) == (city, "MX", 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "date", "city"),
+    [
+        (
+            "28th U.S.–Vietnam Human Rights Dialogue\n\nMedia Note\n\nMay 8, 2025\n\nThe United States and "
+            "Vietnam will hold the 28th round of their annual Human Rights Dialogue "
+            "in Hanoi on May 20, 2025.",
+            "en",
+            "2025-05-20",
+            "Hanoi",
+        ),
+        (
+            "Asunto: el V Diálogo de Alto Nivel sobre Seguridad México–Estados Unidos\n\n"
+            "Ciudad de México, 22 de "
+            "septiembre de 2025\n\nLe escribimos con motivo del V Diálogo de Alto Nivel sobre Seguridad, que "
+            "se celebrará el 9 de octubre en Washington.",
+            "es",
+            "2025-10-09",
+            "Washington",
+        ),
+    ],
+)
+def test_an_upcoming_round_takes_the_day_and_place_its_announcement_gives(text, lang, date, city):
+    meetings = _meetings(text, lang, date=date[:5] + ("05-08" if lang == "en" else "09-22"))
+    assert meetings
+    assert (meetings[0].date, meetings[0].city) == (date, city)

@@ -101,9 +101,32 @@ def _find_meetings(ctx: DocContext, doc: DocumentInfo) -> list[Meeting]:
         # a news lead dates the talks ("agreed on Wednesday ..."), the next sentence names them
         leads = [_date(ctx, doc, prev) for prev in _segments_before(ctx, seg, 2) if prev.kind != "heading"]
         meeting.date = next((d for d in leads if d), None)
+    if meeting.round is not None and (meeting.city is None or meeting.date in (None, doc.date)):
+        _announced(ctx, doc, meeting, online)
     if meeting.date is None and doc.date:
         meeting.date = doc.date  # a report that dates no meeting day was written on it
     return [meeting]
+
+
+def _announced(ctx: DocContext, doc: DocumentInfo, meeting: Meeting, online: bool) -> None:
+    """An upcoming round's day and venue from the sentence that announces that same round ("will
+    hold the 28th round ... in Hanoi on May 20, 2025", "el V Diálogo ... se celebrará el 9 de
+    octubre en Washington"); a sentence about the round after it has another number."""
+    text = ctx.text
+    for seg in ctx.segments[:30]:
+        if seg.kind == "heading" or not _future(seg.text):
+            continue
+        if not any(v == meeting.round for _, _, v in find_ordinals(text, seg.start, seg.end)):
+            continue
+        if meeting.date in (None, doc.date):
+            days = find_dates(text, seg.start, seg.end, year=_doc_year(doc), language=ctx.language)
+            day = next((d.iso for d in days if d.precision == "day" and d.iso != doc.date), None)
+            meeting.date = day or meeting.date
+        if meeting.city is None and not online:
+            city, country = find_venue(ctx, seg, meeting.parties)
+            if city:
+                meeting.city, meeting.country = city, country
+        return
 
 
 Anchor = tuple[Segment, tuple[int, int, str, str | None]]
