@@ -522,3 +522,11 @@ def test_an_and_inside_a_name_with_its_own_acronym_does_not_split_it():
         "Canada Border Services Agency",
         "Financial Transactions and Reports Analysis Centre of Canada",
     ]
+
+
+def test_a_military_command_is_an_agency_of_the_delegation():
+    text = (
+        "The U.S. delegation also included representatives of the Department of Labor and U.S. Southern "
+        "Command."
+    )
+    assert _deleg(text)["US"] == ["Department of Labor", "U.S. Southern Command"]
