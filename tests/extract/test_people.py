@@ -777,3 +777,27 @@ def test_co_chairs_named_together_with_the_other_sides_and_their_honorifics():
         "Gurdeep Malhotra": ("CA", "head"),
         "Omar Villalpando Ruiz": ("MX", "head"),
     }
+
+
+def test_a_speakers_company_shares_her_side_and_the_addressed_head_leads_the_other():
+    text = (
+        "Palabras de la canciller Valeria Montaño en la apertura del V Diálogo de Alto Nivel sobre "
+        "Seguridad México–Estados Unidos\n\n"
+        "Señor subsecretario de Estado, Daniel Whitaker, jefe de la delegación de los Estados Unidos;\n\n"
+        "Vengo acompañada por el secretario de Seguridad y Protección Ciudadana, Omar Villalpando Ruiz; "
+        "por la subsecretaria para América del Norte, Jimena Arriaga Toledo; por el fiscal especial en "
+        "materia de Delincuencia Organizada, Gerardo Anaya Trujillo."
+    )
+    people = _people(text, "es")
+    assert (people["Daniel Whitaker"].side, people["Daniel Whitaker"].role) == ("US", "head")
+    for name in ("Omar Villalpando Ruiz", "Jimena Arriaga Toledo", "Gerardo Anaya Trujillo"):
+        assert (people[name].side, people[name].role) == ("MX", "member"), name
+
+
+def test_a_list_of_both_sides_keeps_each_members_own_side():
+    text = (
+        "El diálogo fue copresidido por el subsecretario Joel Hernández, de la SRE, y por el Representante "
+        "Especial de la UE, Eamon Gilmore. Participaron también el embajador de la UE en México, Gautier "
+        "Mignot, y el director general de Derechos Humanos de la Cancillería, Cristopher Ballinas."
+    )
+    assert _people(text, "es")["Cristopher Ballinas"].side != "EU"

@@ -90,6 +90,8 @@ class PeopleData(BaseModel):
     examples: list[_PeopleExample]
     delegation_words: DelegationWords
     recase: Recase
+    same_side_cues: list[str] = []  # a list of one official's company: one side (people.py)
+    head_titles: list[str] = []  # a post that makes its holder a delegation's head (people.py)
 
 
 @cache

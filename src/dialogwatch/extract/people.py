@@ -31,6 +31,7 @@ from dialogwatch.extract.roles import (
     merge_people,
     person_noun,
     role_regex,
+    share_list_side,
     speech_anchor,
 )
 from dialogwatch.extract.schema import Acronym, DocumentInfo, Participant
@@ -64,6 +65,7 @@ def find_participants(ctx: DocContext, doc: DocumentInfo, acronyms: list[Acronym
         join_verb_members(ctx.text, seg, found)
         drafts += found
     merged = merge_people(drafts)
+    share_list_side(ctx, merged)
     complete_sides(ctx, merged)
     if doc.doc_type in {"press_release", "media_note"}:
         issuer = issuer_side(ctx.text)
@@ -83,6 +85,11 @@ def find_participants(ctx: DocContext, doc: DocumentInfo, acronyms: list[Acronym
             # a side settled after the fact ("the other party") still tells the post's agency
             p.organization = post_org(p.title, p.side, ctx.language, ctx.text, generic=False)
     return merged
+
+
+@cache
+def _head_title() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{c})" for c in people_data().head_titles) or "(?!)", re.IGNORECASE)
 
 
 def _line_span(text: str, pos: int) -> tuple[int, int]:
@@ -374,6 +381,8 @@ def _build(
         side = known.side
     if org is None:
         org = post_org(title, side, ctx.language, ctx.text)
+    if role == "mentioned" and title and _head_title().search(title):
+        role = "head"  # "Daniel Whitaker, jefe de la delegación de los Estados Unidos"
     return Participant(
         name=c.text,
         role=role,

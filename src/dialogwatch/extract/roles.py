@@ -332,3 +332,25 @@ def _delegate_plural_regex() -> re.Pattern[str]:
 def delegate_plural_before(before: str) -> bool:
     """True when the text before a name ends with a delegation's plural noun ("los expertos ")."""
     return _delegate_plural_regex().search(before) is not None
+
+
+@cache
+def _same_side_cue() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{c})" for c in people_data().same_side_cues) or "(?!)", re.IGNORECASE)
+
+
+def share_list_side(ctx: DocContext, people: list[Participant]) -> None:
+    """Members listed in one sentence as someone's company, with no side of their own, share the
+    side of those in it who have one ("Vengo acompañada por el secretario ..., X; por la
+    subsecretaria para América del Norte, Y"); a list that spans two sides marks each."""
+    cue = _same_side_cue()
+    for seg in ctx.segments:
+        if not cue.search(seg.text):
+            continue  # "Participaron también A (EU) y B": a list of both sides
+        here = [p for p in people if p.role == "member" and seg.start <= (p.start or -1) < seg.end]
+        sides = {p.side for p in here if p.side}
+        if len(sides) == 1:
+            side = next(iter(sides))
+            for p in here:
+                if p.side is None:
+                    p.side = side
