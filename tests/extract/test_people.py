@@ -801,3 +801,18 @@ def test_a_list_of_both_sides_keeps_each_members_own_side():
         "Mignot, y el director general de Derechos Humanos de la Cancillería, Cristopher Ballinas."
     )
     assert _people(text, "es")["Cristopher Ballinas"].side != "EU"
+
+
+def test_a_head_with_members_after_a_comma_and_with():
+    text = (
+        "Colombia's delegation was headed by Vice Foreign Minister Catalina Durán Restrepo, with Defense "
+        "Vice Minister Andrés Felipe Moncada and Luz Marina Ortega, the presidential adviser for "
+        "human rights."
+    )
+    people = _people(text)
+    assert [(n, p.role) for n, p in people.items()] == [
+        ("Catalina Durán Restrepo", "head"),
+        ("Andrés Felipe Moncada", "member"),
+        ("Luz Marina Ortega", "member"),
+    ]
+    assert people["Luz Marina Ortega"].title == "presidential adviser for human rights"
