@@ -816,3 +816,24 @@ def test_a_head_with_members_after_a_comma_and_with():
         ("Luz Marina Ortega", "member"),
     ]
     assert people["Luz Marina Ortega"].title == "presidential adviser for human rights"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "title"),
+    [
+        (
+            "The EU raised the case of human rights lawyer Chen Yuming, held since 2022.",
+            "Chen Yuming",
+            "human rights lawyer",
+        ),
+        (
+            "They discussed the sentence of citizen journalist Lin Qiaowen.",
+            "Lin Qiaowen",
+            "citizen journalist",
+        ),
+        ("Another writer, Le Dinh Luong, is serving a long sentence.", "Le Dinh Luong", "writer"),
+    ],
+)
+def test_a_person_noun_keeps_the_words_that_say_what_kind(sentence, name, title):
+    p = _people(sentence)[name]
+    assert (p.title, p.role, p.side) == (title, "mentioned", None)

@@ -252,8 +252,15 @@ def _noun_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], 
     nouns = "|".join(sorted((re.escape(n) for n in d.person_nouns), key=len, reverse=True))
     plurals = "|".join(sorted((re.escape(n) for n in d.person_plurals), key=len, reverse=True))
     cues = "|".join(re.escape(c) for c in d.list_cues)
+    # with up to two words that say what kind ("human rights lawyer X", "citizen journalist X")
+    kind = (
+        r"(?:(?!(?:the|an?|and|or|of|y|o|de|del|la|el|los|las|un|una|another|other|fellow|this|that|his|her|"
+        r"their|its|our|su|sus|otr[oa]s?|including|such|as|among|like|with|incluid[oa]s?|como|entre|con)\b)"
+        r"[^\W\d_][\w'’-]*\s+)"
+    )
     before = re.compile(
-        rf"(?:^|[\s(])(?:the\s+|la\s+|el\s+|an?\s+|un[a]?\s+)?(?P<n>{nouns})\s*,?\s*$", re.IGNORECASE
+        rf"(?:^|[\s(])(?:the\s+|la\s+|el\s+|an?\s+|un[a]?\s+)?(?P<n>{kind}{{0,2}}(?:{nouns}))\s*,?\s*$",
+        re.IGNORECASE,
     )
     after = re.compile(rf"^\s*,\s*(?:an?|un|una|el|la|the)?\s*(?:[\w-]+\s+)?(?P<n>{nouns})\b", re.IGNORECASE)
     case_cues = "|".join(d.case_cues)
