@@ -159,3 +159,23 @@ def test_compound_ordinals_take_their_tens_only_when_joined():
 def test_split_title_finds_the_agency_before_its_officer(phrase, title, org, acronym):
     parts = split_title(phrase)
     assert (parts.title, parts.organization, parts.acronym) == (title, org, acronym)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "title", "org"),
+    [
+        (
+            "Executive Director, Central America Rights Coalition (CARC)",
+            "Executive Director",
+            "Central America Rights Coalition",
+        ),
+        (
+            "Coordinator, Guatemalan Defenders Observatory (ODG)",
+            "Coordinator",
+            "Guatemalan Defenders Observatory",
+        ),
+    ],
+)
+def test_split_title_reads_a_body_by_its_acronym(phrase, title, org):
+    parts = split_title(phrase)
+    assert (parts.title, parts.organization) == (title, org)

@@ -270,6 +270,13 @@ def split_title(phrase: str) -> TitleParts:
         exact = [v for v in valid if v[0]]
         _, _, title, org = max(exact, key=lambda v: v[1]) if exact else valid[0]
         return TitleParts(title, org, acr)
+    if acr and "," in s:
+        # "Executive Director, Central America Rights Coalition (CARC)": the part the acronym
+        # abbreviates (in either language's word order) is the body
+        head, rest = (x.strip() for x in s.rsplit(",", 1))
+        letters = "".join(w[0] for w in rest.split() if w[:1].isupper())
+        if head and starts_with_title(head) and len(letters) >= 2 and sorted(letters) == sorted(acr.upper()):
+            return TitleParts(head, rest, acr)
     return TitleParts(s or None, None, acr)
 
 
