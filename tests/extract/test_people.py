@@ -837,3 +837,15 @@ def test_a_head_with_members_after_a_comma_and_with():
 def test_a_person_noun_keeps_the_words_that_say_what_kind(sentence, name, title):
     p = _people(sentence)[name]
     assert (p.title, p.role, p.side) == (title, "mentioned", None)
+
+
+def test_titles_after_a_quien_acompanaron_and_names_with_por():
+    text = (
+        "La delegación colombiana contó con la participación del director de la Unidad de Búsqueda de "
+        "Personas dadas por Desaparecidas (UBPD), Camilo Arbeláez. La delegación estadounidense fue "
+        "encabezada por Daniel Crowley, a quien acompañaron la embajadora de Estados Unidos en Colombia, "
+        "Margaret Ellison."
+    )
+    people = _people(text, "es")
+    assert people["Camilo Arbeláez"].organization == "Unidad de Búsqueda de Personas dadas por Desaparecidas"
+    assert people["Margaret Ellison"].title == "embajadora de Estados Unidos en Colombia"

@@ -20,7 +20,11 @@ def pre_title(text: str, a: int, b: int, after_name: bool) -> tuple[str | None, 
         # part before a conjunction belongs to the previous person; take the first
         # conjunction after which a whole title phrase leads to the name
         parts = list(
-            re.finditer(r";|,?\s+(?:and|y|e)\s+|,\s+as well as\s+|,\s+así como\s+|\b(?:by|por)\s+", gap)
+            re.finditer(
+                r";|,?\s+(?:and|y|e)\s+|,\s+as well as\s+|,\s+así como\s+|\b(?:by|por)\s+"
+                r"|\ba\s+quien(?:es)?\s+acompañ\w+\s+|\b(?:together|along)\s+with\s+|\bjunto\s+(?:con|a)\s+",
+                gap,
+            )
         )
         if not parts:
             return None, b

@@ -95,7 +95,8 @@ def pre_title_regex() -> re.Pattern[str]:
     # pública"), never a verb form or a second post: "el secretario dijo en la conferencia, X"
     # and "de la Comisión Europea y por el embajador de la UE, X" hold no title before X
     lower = (
-        r"(?:(?!(?:dijo|said|que|who|which|y|and|con|with|por|by|durante|during|tras|after|ante)\b)"
+        r"(?:(?!(?:dijo|said|que|who|which|y|and|con|with|by|durante|during|tras|after|ante)\b)"
+        r"(?!por\s+(?:el|la|los|las|parte)\b)"
         rf"(?!{heads}(?![\w]))[a-záéíóúñ]{{3,}}(?<!ó)(?<!aron)(?<!ieron)(?<!aba)(?<!ía)(?<!ed)(?![\w]))"
     )
     comp = rf"(?:{_COMP_WORD}|(?:{adjectives})(?![\w])|{lower})"
