@@ -849,3 +849,14 @@ def test_titles_after_a_quien_acompanaron_and_names_with_por():
     people = _people(text, "es")
     assert people["Camilo Arbeláez"].organization == "Unidad de Búsqueda de Personas dadas por Desaparecidas"
     assert people["Margaret Ellison"].title == "embajadora de Estados Unidos en Colombia"
+
+
+def test_another_countrys_secretary_of_state_heads_no_us_department():
+    text = (
+        "The Honduran delegation was led by the Secretary of State for Human Rights, Ramiro Cálix Bonilla. "
+        "The U.S. delegation was led by Assistant Secretary of State Eleanor Voss."
+    )
+    people = _people(text)
+    assert people["Ramiro Cálix Bonilla"].side == "HN"
+    assert people["Ramiro Cálix Bonilla"].organization != "Department of State"
+    assert people["Eleanor Voss"].organization == "Department of State"

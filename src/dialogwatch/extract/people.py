@@ -349,8 +349,9 @@ def _build(
         acronym = acronym or parts.acronym
     if org is None and acronym:
         org = acronym
+    implied = None
     if org is None:
-        org = implied_org(title)
+        org = implied = implied_org(title)
     side = None
     if in_list:
         heads_here = any(m.kind == "role" and m.value == "head" for m in mks)
@@ -379,6 +380,8 @@ def _build(
         side = "CSO" if title and _CSO_TITLE.search(title) else title_country(title)
     if side is None and known:
         side = known.side
+    if implied and side and org_country(implied) not in (None, side):
+        org = None  # Honduras's "Secretary of State for Human Rights" heads no U.S. department
     if org is None:
         org = post_org(title, side, ctx.language, ctx.text)
     if role == "mentioned" and title and _head_title().search(title):
