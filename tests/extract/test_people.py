@@ -860,3 +860,13 @@ def test_another_countrys_secretary_of_state_heads_no_us_department():
     assert people["Ramiro Cálix Bonilla"].side == "HN"
     assert people["Ramiro Cálix Bonilla"].organization != "Department of State"
     assert people["Eleanor Voss"].organization == "Department of State"
+
+
+def test_quien_la_encabezo_makes_the_person_before_it_the_head():
+    text = (
+        "La delegación europea estuvo integrada por Henrik Laursen, director general adjunto de Migración "
+        "de la Comisión Europea, quien la encabezó; por la embajadora de la UE en México, Sigrid Van Damme, "
+        "y por representantes del SEAE."
+    )
+    people = _people(text, "es")
+    assert (people["Henrik Laursen"].role, people["Sigrid Van Damme"].role) == ("head", "member")

@@ -92,6 +92,7 @@ class PeopleData(BaseModel):
     recase: Recase
     same_side_cues: list[str] = []  # a list of one official's company: one side (people.py)
     head_titles: list[str] = []  # a post that makes its holder a delegation's head (people.py)
+    back_lead: str = "(?!)"  # a clause making the person before it the head (roles.py)
 
 
 @cache

@@ -181,10 +181,19 @@ _LEAD_KEYS = (
 _SURNAME_BEFORE = re.compile(r"\b([A-ZÁÉÍÓÚÑ][\w'’-]+),?\s+(?:(?:who|quien|que)\s+)?(?:will\s+)?$")
 
 
+@cache
+def _back_lead() -> re.Pattern[str]:
+    return re.compile(people_data().back_lead, re.IGNORECASE)
+
+
 def lead_verb_heads(text: str, seg: Segment, found: list[Participant]) -> list[tuple[str, str | None]]:
     """Make heads of people who lead a delegation as subjects ("X led the U.S. delegation with Y")."""
     lead, meet = _lead_regex()
     upgrades: list[tuple[str, str | None]] = []
+    for m in _back_lead().finditer(seg.text):
+        before = [p for p in found if (p.start or 0) < seg.start + m.start()]
+        if before:  # "..., Henrik Laursen, director general adjunto ..., quien la encabezó"
+            before[-1].role = "head"
     low = seg.text.lower()
     if not any(k in low for k in _LEAD_KEYS):
         return upgrades
