@@ -27,12 +27,15 @@ def _leads(leads: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"^(?:{alt})\s+(?=[A-ZÁÉÍÓÚÑ])", re.IGNORECASE)
 
 
+_BASED = re.compile(r"^[A-ZÁÉÍÓÚÑ][\w.]*(?:\s[A-ZÁÉÍÓÚÑ][\w.]*)?-based\s+")
+
+
 def trim_instrument(item: Instrument, leads: tuple[str, ...]) -> Instrument:
     """The instrument without a leading framing phrase, a trailing clause or a trailing venue."""
     name, start, end = item.name, item.start or 0, item.end or 0
-    lead = _leads(leads).match(name)
+    lead = _leads(leads).match(name) or _BASED.match(name)
     if lead and lead.end() < len(name):
-        name, start = name[lead.end() :], start + lead.end()
+        name, start = name[lead.end() :], start + lead.end()  # "the Washington-based X" is X
     clause = _TRAILING_CLAUSE.search(name)
     if clause:
         end -= len(name) - clause.start()

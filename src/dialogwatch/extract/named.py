@@ -118,6 +118,11 @@ def _lower_matches(text: str) -> Iterator[re.Match[str]]:
     return finditer_around(rx, text, heads, _PHRASE_BREAK)
 
 
+# a section of a text, numbered ("Capítulo I", "Chapter 3"), is no instrument of its own
+_SECTIONS = frozenset({"Chapter", "Capítulo"})
+_NUMBERING = re.compile(r"[IVXLC]+\.?|\d+")
+
+
 def _place_article(name: str, lead: re.Match[str]) -> bool:
     """Whether the lead's last word is the article of a place ("Los Angeles", "El Paso")."""
     from dialogwatch.extract.places import find_countries, lookup_city
@@ -204,7 +209,7 @@ def find_instruments(
             rest = name.replace(head, "", 1).strip()
             if re.fullmatch(r"['’]s", rest) or (text[end : end + 2] in ("'s", "’s") and not rest):
                 continue  # "the Mechanism's risk analysts": a reference back, not a name
-            if not rest or _ACRONYM.fullmatch(rest):
+            if not rest or _ACRONYM.fullmatch(rest) or (head in _SECTIONS and _NUMBERING.fullmatch(rest)):
                 continue  # a bare head ("the Network", "Red TDT") is a reference or an acronym, not a name
             if head in _NGO_HEADS and _ngo(name):
                 continue
