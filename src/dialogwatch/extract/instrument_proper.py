@@ -82,11 +82,21 @@ def _each_name(m: re.Match[str], head: str) -> list[tuple[int, int, str]]:
     return [*out, (pos, b, m.string[pos:b])]
 
 
+def _known_acronym(word: str) -> bool:
+    from dialogwatch.extract.orgs import resolve_org
+    from dialogwatch.extract.places import find_countries
+
+    return resolve_org(word) is not None or bool(find_countries(word))
+
+
 def _is_name(name: str) -> bool:
     """A proper name: not only places, nationalities, months or acronyms."""
     words = [w for w in re.findall(r"[\w'’-]+", name) if not re.fullmatch(_LINK, w)]
-    if not words or all(w.isupper() or re.fullmatch(r"(?:[A-Z]\.)+", w) for w in words):
+    if not words:
         return False
+    if all(w.isupper() or re.fullmatch(r"(?:[A-Z]\.)+", w) for w in words):
+        # "the U.S. program" names a country; "the COPOLAD programme" is a programme's own name
+        return any(len(w) >= 5 and w.isalpha() and not _known_acronym(w) for w in words)
     if starts_with_title(name):
         return False  # "the initiative President X announced": a person follows, not a name
     if is_org_like(name):
