@@ -870,3 +870,13 @@ def test_quien_la_encabezo_makes_the_person_before_it_the_head():
     )
     people = _people(text, "es")
     assert (people["Henrik Laursen"].role, people["Sigrid Van Damme"].role) == ("head", "member")
+
+
+def test_the_other_delegation_named_by_its_adjective_alone():
+    text = (
+        "La delegación mexicana fue encabezada por la subsecretaria Lucía Estrada Villaseñor, y la "
+        "estadounidense por Thomas Ashcombe, subsecretario adjunto del Departamento de Estado."
+    )
+    people = _people(text, "es")
+    assert (people["Lucía Estrada Villaseñor"].side, people["Thomas Ashcombe"].side) == ("MX", "US")
+    assert people["Thomas Ashcombe"].role == "head"
