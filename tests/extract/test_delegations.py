@@ -530,3 +530,14 @@ def test_a_military_command_is_an_agency_of_the_delegation():
         "Command."
     )
     assert _deleg(text)["US"] == ["Department of Labor", "U.S. Southern Command"]
+
+
+def test_agencies_listed_after_on_the_other_side():
+    text = (
+        "The U.S. delegation met its counterparts in Mexico City. On our side we had people from ATF and "
+        "from the Department of Justice; on the Mexican side, the Secretariat of Foreign Affairs, the "
+        "Attorney General's Office (FGR) and SEDENA."
+    )
+    d = _deleg(text)
+    assert d["MX"][:3] == ["Secretariat of Foreign Affairs", "Attorney General's Office", "SEDENA"]
+    assert "Department of Justice" in d["US"]

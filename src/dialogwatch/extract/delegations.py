@@ -338,7 +338,10 @@ _AGENCY_INTRO = re.compile(
     r"\b(?:(?:[Pp]articipating|[Tt]he following)\s+(?:agencies|institutions|ministries)|"
     r"[Aa]gencias participantes|"
     r"[Dd]ependencias participantes|[Ii]nstituciones participantes)\b(?:\s+(?:are|were|included|include|"
-    r"incluyeron|incluyen|son|fueron)\b)?\s*:?\s*|\b(?:[Pp]articipan|[Pp]articiparon)(?:\s+(?:también|además))?\s+",
+    r"incluyeron|incluyen|son|fueron)\b)?\s*:?\s*|\b(?:[Pp]articipan|[Pp]articiparon)(?:\s+(?:también|además))?\s+"
+    # "... from our Embassy; on the Mexican side, the Secretariat of Foreign Affairs, the FGR and SEDENA"
+    r"|;\s+on\s+the\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\s+side,\s+(?=the\s+[A-Z]|[A-Z])"
+    r"|;\s+(?:del|por\s+el)\s+lado\s+[a-záéíóú]+,\s+(?=(?:la|el|los|las)\s+[A-ZÁÉÍÓÚ]|[A-ZÁÉÍÓÚ])",
 )
 
 
@@ -369,7 +372,12 @@ def _agency_lists(ctx: DocContext) -> list[tuple[str, str, int, int]]:
                 spans.append((seg.start + rep.end(), seg.end))
             if _deleg().search(seg.text):
                 spans += [(seg.start + m.end(), seg.end) for m in _PARTICIPATION.finditer(seg.text)]
-            intro = "articipa" in seg.text or "he following" in seg.text
+            intro = (
+                "articipa" in seg.text
+                or "he following" in seg.text
+                or " side, " in seg.text
+                or "lado " in seg.text
+            )
             for m in _AGENCY_INTRO.finditer(seg.text) if intro else ():
                 if seg.text.rstrip().endswith(":") and m.end() >= len(seg.text.rstrip()) - 1:
                     list_open = True
