@@ -195,7 +195,9 @@ def _org_list(text: str, a: int, b: int) -> list[tuple[str, int, int]]:
         expanded, shared = _distribute_head(raw[s:e].strip(), shared)
         for piece in expanded:
             piece = re.sub(_rep_lead() + r"\s+(?:of|from|de|del)\s+", "", piece, flags=re.I)
-            piece = _LEAD.sub("", piece).strip(" ,;")
+            piece = re.sub(
+                r"(?<=[A-Za-z]{2})\.$", "", _LEAD.sub("", piece).strip(" ,;")
+            )  # "SEDENA." ends a sentence
             embassies = _MEMBER_EMBASSIES.match(piece)
             if embassies:  # "the embassies of EU Member States": the EU side's, in the text's words
                 out.append((embassies.group(0), a + s, a + e))
