@@ -146,3 +146,19 @@ def test_next_meeting_examples(ex):
     assert (action is not None) == ex.match
     if action is not None:
         assert (action.kind, action.actors, action.level) == ("commitment", ["EU", "MX"], 5)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States continues to call on the Government of Vietnam to release political prisoners.",
+        "La Unión Europea continúa instando a Honduras a levantar el estado de excepción.",
+    ],
+)
+def test_continuing_to_ask_is_an_ask(text):
+    hits = find_cues(text, "en" if text.startswith("The") else "es")
+    assert hits and all(h.cue.kind == "ask" for h in hits)
+
+
+def test_years_of_demanding_is_no_ask():
+    assert find_cues("Las madres llevan quince años exigiendo verdad.", "es") == []

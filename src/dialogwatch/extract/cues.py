@@ -166,4 +166,12 @@ def find_cues(text: str, language: str = "en") -> list[CueHit]:
                 continue  # "nadie nos pidió nada": nobody asked
             hits.append(CueHit(cue, start, m.end()))
     hits.sort(key=lambda h: (h.start, -h.end))
-    return hits
+    # "continues to call on X to ...": to go on asking is to ask
+    asks = [h.start for h in hits if h.cue.kind == "ask"]
+    return [
+        h
+        for h in hits
+        if not (
+            h.cue.kind == "commitment" and h.cue.cap is not None and any(0 <= a - h.end <= 3 for a in asks)
+        )
+    ]
