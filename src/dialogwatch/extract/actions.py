@@ -203,7 +203,7 @@ def _guess_doc_type(text: str) -> str | None:
 
 
 def _deadline_origin(issued: str | None, held: str | None) -> str | None:
-    """The date deadlines run from: the meeting's, when the text reports it within a month
+    """The date deadlines run from: the meeting's, when it is within weeks of the text's date
     ("within 90 days of this Dialogue"), else the document's."""
     if not issued or not held or len(issued) != 10 or len(held) != 10:
         return issued or held
@@ -211,7 +211,9 @@ def _deadline_origin(issued: str | None, held: str | None) -> str | None:
         gap = (dt.date.fromisoformat(issued) - dt.date.fromisoformat(held)).days
     except ValueError:
         return issued
-    return held if 0 <= gap <= 31 else issued
+    # a report written within a month of the meeting, or a letter written ahead of it ("within 30
+    # days after the Dialogue")
+    return held if -60 <= gap <= 31 else issued
 
 
 def _meeting_date(meetings: list[Meeting] | None) -> str | None:

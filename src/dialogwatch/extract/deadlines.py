@@ -117,12 +117,9 @@ def _resolve(m: re.Match[str], ref: tuple[int, int] | None, future_only: bool) -
         n = int(n_raw) if n_raw.isdigit() else _number(n_raw)
         if not n:
             return None
-        months = (
-            n
-            if groups["span"].lower().startswith("mes") or groups["span"].lower().startswith("month")
-            else 12 * n
-        )
-        total = ref[0] * 12 + (ref[1] - 1) + months
+        if not groups["span"].lower().startswith(("mes", "month")):
+            return str(ref[0] + n)  # "en un plazo de tres años": a year, not a month
+        total = ref[0] * 12 + (ref[1] - 1) + n
         return f"{total // 12:04d}-{total % 12 + 1:02d}"
     return None
 
