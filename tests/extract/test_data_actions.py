@@ -140,9 +140,10 @@ def test_negation_examples(ex):
 
 @pytest.mark.parametrize("ex", cues_data().next_meeting_examples, ids=lambda e: e.text[:40])
 def test_next_meeting_examples(ex):
+    from dialogwatch.extract.actions import MAX_TEXT
     from dialogwatch.extract.next_meeting import next_meeting_action
 
-    action = next_meeting_action(Segment(0, len(ex.text), ex.text), ["EU", "MX"], ex.date)
+    action = next_meeting_action(Segment(0, len(ex.text), ex.text), ["EU", "MX"], ex.date, MAX_TEXT)
     assert (action is not None) == ex.match
     if action is not None:
         assert (action.kind, action.actors, action.level) == ("commitment", ["EU", "MX"], 5)

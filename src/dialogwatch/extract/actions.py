@@ -103,7 +103,7 @@ def find_actions(
             continue  # "2. Migrants and asylum seekers": a numbered section's heading, the lead goes on
         action = _action_for(seg, ctx, doc_type, parties, you, date, block_starts[seg.block], prev)
         if action is None and doc_type != "letter":
-            action = next_meeting_action(seg, parties, date)
+            action = next_meeting_action(seg, parties, date, MAX_TEXT)
         if action is not None and voices:
             _speaker_actors(action, voice_at(voices, action.start if action.start is not None else seg.start))
         if seg.kind == "item" and lead_in is not None and (action is None or action.kind == lead_in.kind):

@@ -56,6 +56,11 @@ _Node = dict[str, "_Node"]
 _END = ""  # the key that marks a word ending at a node
 
 
+def any_of(patterns: Iterable[str], flags: int = 0) -> re.Pattern[str]:
+    """One regex matching wherever any of ``patterns`` (regexes) matches; none matches nothing."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)", flags)
+
+
 def word_alternation(words: Iterable[str], *, ignore_case: bool = False, flexible_space: bool = False) -> str:
     """A regex for ``(?:w1|w2|...)`` with the words sorted longest first, as a prefix tree.
 

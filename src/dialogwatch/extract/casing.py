@@ -10,7 +10,7 @@ only the people finder reads the result.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from dialogwatch.extract.context import DocContext, Segment
 from dialogwatch.extract.names import people_data
@@ -40,13 +40,14 @@ def _title_case(run: str) -> str:
     return _WORD.sub(word, run)
 
 
-def _runs(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4)  # recase and confirmed read the same text one after the other
+def _runs(text: str) -> tuple[tuple[int, int], ...]:
     titles = title_words()
-    return [
+    return tuple(
         m.span()
         for m in _CAPS_RUN.finditer(text)
         if any(fold(w) in titles for w in _WORD.findall(m.group(0)))
-    ]
+    )
 
 
 def recase(text: str) -> str:

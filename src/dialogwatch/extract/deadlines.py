@@ -114,7 +114,7 @@ def _resolve(m: re.Match[str], ref: tuple[int, int] | None, future_only: bool) -
         return str(ref[0] + 1) if ("next" in rel or "próximo" in rel) else str(ref[0])
     if groups.get("n") and ref:
         n_raw = groups["n"].lower()
-        n = int(n_raw) if n_raw.isdigit() else _number(n_raw)
+        n = _number(n_raw)
         if not n:
             return None
         if not groups["span"].lower().startswith(("mes", "month")):

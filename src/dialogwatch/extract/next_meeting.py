@@ -18,7 +18,6 @@ from dialogwatch.extract.dates import find_dates
 from dialogwatch.extract.deadlines import find_deadline
 from dialogwatch.extract.schema import Action
 
-_MAX_TEXT = 600
 _SOON_DAYS = 60
 
 
@@ -27,16 +26,16 @@ def _regex() -> re.Pattern[str]:
     return re.compile(cues_data().next_meeting, re.IGNORECASE)
 
 
-def next_meeting_action(seg: Segment, parties: list[str], date: str | None) -> Action | None:
-    """A commitment to hold the next meeting, if the segment announces one."""
+def next_meeting_action(seg: Segment, parties: list[str], date: str | None, max_text: int) -> Action | None:
+    """A commitment to hold the next meeting, if the segment announces one (its text cut at ``max_text``)."""
     if len(parties) < 2 or _regex().search(seg.text) is None or _soon(seg.text, date):
         return None
     deadline = find_deadline(seg.text, date)
     return Action(
         kind="commitment",
-        text=seg.text[:_MAX_TEXT],
+        text=seg.text[:max_text],
         start=seg.start,
-        end=seg.start + min(len(seg.text), _MAX_TEXT),
+        end=seg.start + min(len(seg.text), max_text),
         actors=list(parties),
         level=5,
         deadline=deadline.value if deadline else None,

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from dialogwatch.extract.alternation import any_of
 from dialogwatch.extract.apposition import appositive, list_slot, pre_title
 from dialogwatch.extract.context import DocContext, Segment
 from dialogwatch.extract.letters import addressees, signatories
@@ -89,7 +90,7 @@ def find_participants(ctx: DocContext, doc: DocumentInfo, acronyms: list[Acronym
 
 @cache
 def _head_title() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{c})" for c in people_data().head_titles) or "(?!)", re.IGNORECASE)
+    return any_of(people_data().head_titles, re.IGNORECASE)
 
 
 def _line_span(text: str, pos: int) -> tuple[int, int]:
@@ -339,11 +340,16 @@ def _build(
     acronym = None
     # a full post before the name is the one the text gives them; what follows is a second role
     # ("el agregado del Departamento de Justicia, X, titular en México del Programa ...")
-    order = [pre, apos] if pre and apos and split_title(pre).organization else [apos, pre]
-    for phrase in order:
-        if not phrase:
+    pre_parts = split_title(pre) if pre else None
+    apos_parts = split_title(apos) if apos else None
+    order = (
+        [pre_parts, apos_parts]
+        if pre_parts and apos_parts and pre_parts.organization
+        else [apos_parts, pre_parts]
+    )
+    for parts in order:
+        if parts is None:
             continue
-        parts = split_title(phrase)
         title = title or parts.title
         org = org or parts.organization
         acronym = acronym or parts.acronym

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from dialogwatch.extract.alternation import any_of
 from dialogwatch.extract.context import DocContext, Segment
 from dialogwatch.extract.names import NameCandidate, people_data, same_person
 from dialogwatch.extract.orgs import resolve_org
@@ -352,7 +353,7 @@ def delegate_plural_before(before: str) -> bool:
 
 @cache
 def _same_side_cue() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{c})" for c in people_data().same_side_cues) or "(?!)", re.IGNORECASE)
+    return any_of(people_data().same_side_cues, re.IGNORECASE)
 
 
 def share_list_side(ctx: DocContext, people: list[Participant]) -> None:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
+from dialogwatch.extract.alternation import any_of
 from dialogwatch.extract.context import DocContext, Segment
 from dialogwatch.extract.places import find_countries
 from dialogwatch.extract.schema import Delegation, Evidence, Meeting, Participant
@@ -45,7 +46,7 @@ def find_visit(
 
 @cache
 def _first_person() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in series_data().visits.first_person) or "(?!)")
+    return any_of(series_data().visits.first_person)
 
 
 def best_visit(found: list[Meeting]) -> Meeting | None:
